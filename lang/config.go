@@ -1,0 +1,90 @@
+package lang
+
+import (
+	"github.com/hashicorp/hcl/v2"
+)
+
+// Config is an evaluated configuration. A non-nil Config may come back from
+// Load together with error diagnostics; use it then only for further
+// validation, never to plan or apply.
+type Config struct {
+	// Dir is the configuration directory, as given to Load.
+	Dir string
+	// Settings come from the lineup block, with defaults filled in.
+	Settings Settings
+	// Sends holds every send, in dependency order: a send comes after every
+	// send it depends on; ties are broken by address.
+	Sends []*Send
+	// Files holds the parsed source of every file, keyed by the filename
+	// used in ranges, for rendering diagnostics with their source lines.
+	Files map[string]*hcl.File
+
+	eval *evaluator // what Evaluate needs; set by Load
+}
+
+// Settings is the lineup block.
+type Settings struct {
+	// StateFile is the state file path, relative to Dir unless absolute.
+	StateFile string // default "lineup.state.json"
+	// TokenEnv names the environment variable holding the channel access token.
+	TokenEnv string // default "LINE_CHANNEL_ACCESS_TOKEN"
+	// SecretEnv names the environment variable holding the channel secret.
+	SecretEnv string // default "LINE_CHANNEL_SECRET"
+	DeclRange hcl.Range
+}
+
+// Send is one push (later also multicast, broadcast, narrowcast).
+type Send struct {
+	Kind      string // "push"
+	Name      string
+	DeclRange hcl.Range
+	// DependsOn lists, sorted, the addresses of the sends whose values known
+	// after apply this send uses, directly or through locals and bundles.
+	DependsOn []string
+	// Body is the LINE request body, as LINE's JSON: map[string]any with
+	// string, float64, bool, []any, map[string]any and Unknown leaves. For a
+	// push: to, messages, and notificationDisabled / customAggregationUnits
+	// when set.
+	Body map[string]any
+	// Ranges maps JSON paths of Body ("to", "messages[0].text",
+	// "messages[1].quoteToken") to the source range of the value's
+	// expression, or of its block for objects.
+	Ranges map[string]hcl.Range
+}
+
+// Address is the send's address, for example "push.welcome".
+func (s *Send) Address() string { return s.Kind + "." + s.Name }
+
+// Unknown stands in Body for a value known only after apply.
+type Unknown struct {
+	// Ref is the expression that produces it, for display:
+	// "push.first.sent[0].quote_token".
+	Ref string
+}
+
+// SentMessage is one entry of a push's sentMessages.
+type SentMessage struct {
+	ID         string
+	QuoteToken string // "" for types that return none
+}
+
+// Result holds the values of one send known after apply.
+type Result struct {
+	RequestID string
+	Sent      []SentMessage
+}
+
+// Options are the inputs of Load besides the files.
+type Options struct {
+	// Vars are -var arguments, NAME=VALUE, in command-line order.
+	Vars []string
+	// VarFiles are -var-file paths (HCL or JSON), relative to the working
+	// directory of the command, in command-line order.
+	VarFiles []string
+	// Env is the environment in os.Environ form; LINEUP_VAR_NAME sets
+	// variable NAME.
+	Env []string
+	// Results are the values known after apply of sends already done, by
+	// address; sends not in it evaluate their references to Unknown.
+	Results map[string]Result
+}

@@ -1,0 +1,9 @@
+// Package planner turns a configuration and a state into a Plan: a pure
+// function of its inputs (the clock and the retry-key generator are
+// inputs too), so the same inputs give the same plan byte for byte.
+//
+// It also validates sends against LINE's rules (package rules), mapping
+// each problem's JSON path back to the source range lang recorded.
+// Renderers (package render) and the applier take a finished Plan; they
+// decide nothing.
+package planner

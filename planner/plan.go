@@ -1,0 +1,83 @@
+package planner
+
+import (
+	"time"
+
+	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner/state"
+)
+
+// Action is what apply will do with one address. Its value is the symbol
+// the human plan shows in front of the change.
+type Action string
+
+const (
+	// Send: not in state; apply sends it once.
+	Send Action = "+"
+	// NoOp: sent before and unchanged; nothing to do. Counted, not listed.
+	NoOp Action = " "
+	// Changed: sent before, and the configuration changed since. A warning;
+	// nothing is sent unless the address is given to -replace.
+	Changed Action = "!"
+	// Forget: in state but no longer in the configuration; apply moves the
+	// record to the state's history, with no API call.
+	Forget Action = "."
+	// Unresolved: a request may have left but its outcome is unknown. Apply
+	// retries with the same retry key while it is valid (24 hours from the
+	// first attempt) and refuses after that.
+	Unresolved Action = "?"
+)
+
+// Change is one address in a plan.
+//
+// Send is the configuration side (nil for Forget); Prior is the state side
+// (nil for a send never attempted). Reason is for display only.
+type Change struct {
+	Address string
+	Action  Action
+	Reason  string
+	Send    *lang.Send
+	Prior   *state.Record
+	// Digest is Digest(Send.Body) when the body holds no Unknown, else "".
+	Digest string
+	// RetryKey is the key apply will use: a fresh one for Send (and a
+	// replaced Changed), the pending record's for Unresolved.
+	RetryKey string
+	// KeyExpires is when LINE forgets RetryKey (Unresolved only).
+	KeyExpires time.Time
+	// Replace is true when -replace named this address: it is sent again
+	// with a fresh retry key although it was sent before.
+	Replace bool
+	// Estimate is how many messages LINE will count for this send, or -1
+	// when it cannot be known offline.
+	Estimate int
+}
+
+// Plan is a finished plan.
+type Plan struct {
+	// Changes are in apply order: every change after the changes it
+	// depends on; forgets last. NoOp changes are included.
+	Changes []*Change
+	// Lineage and Serial of the state the plan was made against.
+	Lineage string
+	Serial  uint64
+	// Now is the time the plan was made.
+	Now time.Time
+}
+
+// Options are the inputs of Make besides the configuration and the state.
+type Options struct {
+	Now    func() time.Time
+	NewKey func() string
+	// Replace lists addresses to send again although they were sent before.
+	Replace []string
+}
+
+// Summary counts a plan's changes.
+type Summary struct {
+	Send, Changed, Forget, Unresolved, Unchanged int
+	// Estimate is the number of messages LINE will count for the sends, and
+	// EstimateKnown false when some of them cannot be known offline.
+	Estimate      int
+	EstimateKnown bool
+}
