@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/lineupdev/lineup/applier"
+	"github.com/lineupdev/lineup/planner"
+	"github.com/lineupdev/lineup/planner/render"
+	"github.com/lineupdev/lineup/planner/state"
+)
+
+type applyFlags struct {
+	inputs
+	sandbox     bool
+	autoApprove bool
+	replace     listFlag
+}
+
+func runApply(ctx context.Context, g global, args []string, s Streams) int {
+	var f applyFlags
+	fs := newFlags("apply [options]", "Plans, asks for approval, then sends what the plan shows, exactly once, "+
+		"recording every send in the state file before and after its request.", s)
+	f.inputs.register(fs)
+	fs.BoolVar(&f.sandbox, "sandbox", false, "send to the embedded LINE sandbox (kept in .lineup/sandbox) instead of LINE")
+	fs.BoolVar(&f.autoApprove, "auto-approve", false, "apply without asking for approval")
+	fs.Var(&f.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
+	if code, ok := parse(fs, args, s); !ok {
+		return code
+	}
+	cfg := loadConfig(f.inputs, g, s)
+	if cfg == nil {
+		return 1
+	}
+	path := statePath(cfg)
+	lock, err := state.Acquire(path, "apply")
+	if err != nil {
+		return fail(s, err)
+	}
+	defer lock.Release()
+	st, ok := readState(path, s)
+	if !ok {
+		return 1
+	}
+	if cfg = evaluate(cfg, st, g, s); cfg == nil {
+		return 1
+	}
+	p, ok := makePlan(cfg, st, f.replace, g, s)
+	if !ok {
+		return 1
+	}
+	if err := render.Human(s.Out, p, render.HumanOptions{Color: useColor(g, s)}); err != nil {
+		return fail(s, err)
+	}
+	if !actionable(p) {
+		return 0
+	}
+	if !f.autoApprove {
+		if code, ok := approve(s); !ok {
+			return code
+		}
+	}
+	client, closeLine, err := connect(cfg, f.sandbox, s)
+	if err != nil {
+		return fail(s, err)
+	}
+	defer closeLine()
+	err = applier.Apply(ctx, cfg, p, st, applier.Options{
+		Client:    client,
+		StatePath: path,
+		Report:    func(e applier.Event) { report(s, e) },
+	})
+	if err != nil {
+		fmt.Fprintf(s.Err, "\nError: apply did not finish:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))
+		return 1
+	}
+	sum := p.Summary()
+	fmt.Fprintf(s.Out, "\nApply complete! %d sent, %d forgotten.\n", sum.Send+sum.Unresolved, sum.Forget)
+	return 0
+}
+
+// actionable reports whether apply has anything to do for p.
+func actionable(p *planner.Plan) bool {
+	for _, ch := range p.Changes {
+		switch ch.Action {
+		case planner.Send, planner.Forget, planner.Unresolved:
+			return true
+		}
+	}
+	return false
+}
+
+// approve asks for "yes" on a terminal; without one it refuses.
+func approve(s Streams) (int, bool) {
+	if !s.InTerminal {
+		fmt.Fprintln(s.Err, "\nError: no terminal to ask for approval; run apply with -auto-approve to apply "+
+			"without asking (as CI does after review). Nothing was sent.")
+		return 1, false
+	}
+	fmt.Fprint(s.Out, "\nDo you want to perform these actions?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ")
+	answer, _ := bufio.NewReader(s.In).ReadString('\n')
+	if strings.TrimSpace(answer) != "yes" {
+		fmt.Fprintln(s.Err, "\nApply cancelled. Nothing was sent.")
+		return 1, false
+	}
+	return 0, true
+}
+
+// report prints one finished change: a line per change.
+func report(s Streams, e applier.Event) {
+	line := fmt.Sprintf("%s: %s", e.Address, e.Result)
+	if e.RequestID != "" {
+		line += " (request " + e.RequestID + ")"
+	}
+	if e.Err != nil {
+		fmt.Fprintf(s.Err, "%s\n", e.Err)
+		return
+	}
+	fmt.Fprintln(s.Out, line)
+}
+
+func fail(s Streams, err error) int {
+	fmt.Fprintf(s.Err, "Error: %v\n", err)
+	return 1
+}

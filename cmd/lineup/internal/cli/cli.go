@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"golang.org/x/term"
+)
+
+// Streams are a command's standard streams, and whether they are
+// terminals.
+type Streams struct {
+	In          io.Reader
+	Out, Err    io.Writer
+	InTerminal  bool
+	OutTerminal bool
+}
+
+// StdStreams are the process's own streams.
+func StdStreams() Streams {
+	return Streams{
+		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
+		InTerminal:  term.IsTerminal(int(os.Stdin.Fd())),
+		OutTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+	}
+}
+
+// global holds the flags that come before the command name.
+type global struct {
+	chdir   string
+	noColor bool
+}
+
+// command is one subcommand.
+type command struct {
+	summary string
+	run     func(ctx context.Context, g global, args []string, s Streams) int
+}
+
+var commands = map[string]command{
+	"validate": {"Check the configuration, offline, as strictly as LINE would", runValidate},
+	"plan":     {"Show what apply would send, forget or resolve", runPlan},
+	"apply":    {"Send what the plan shows, exactly once, and record it in the state", runApply},
+	"show":     {"Show the state: what was sent, with request IDs and quote tokens", runShow},
+	"sandbox":  {"Run the LINE API emulator as a server", runSandbox},
+}
+
+// Run runs lineup with the arguments after the program name and returns
+// the exit code: 0 on success, 1 on error.
+func Run(ctx context.Context, args []string, s Streams) int {
+	var g global
+	fs := flag.NewFlagSet("lineup", flag.ContinueOnError)
+	fs.SetOutput(s.Err)
+	fs.StringVar(&g.chdir, "chdir", "", "switch to `DIR` before doing anything else")
+	fs.BoolVar(&g.noColor, "no-color", false, "never colour the output")
+	fs.Usage = func() { usage(s.Err, fs) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usage(s.Out, fs)
+			return 0
+		}
+		return 1
+	}
+	if fs.NArg() == 0 {
+		usage(s.Err, fs)
+		return 1
+	}
+	name, rest := fs.Arg(0), fs.Args()[1:]
+	if name == "help" {
+		usage(s.Out, fs)
+		return 0
+	}
+	cmd, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(s.Err, "lineup: unknown command %q; run lineup -help for the list\n", name)
+		return 1
+	}
+	if g.chdir != "" {
+		if err := os.Chdir(g.chdir); err != nil {
+			fmt.Fprintf(s.Err, "lineup: -chdir: %v\n", err)
+			return 1
+		}
+	}
+	return cmd.run(ctx, g, rest, s)
+}
+
+func usage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: lineup [global options] <command> [options]\n\n")
+	fmt.Fprintf(w, "lineup keeps LINE messages as code: plan them, review them, send them exactly once.\n\nCommands:\n")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintf(w, "\nGlobal options:\n")
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fmt.Fprintf(w, "\nRun lineup <command> -help for a command's options.\n")
+}
+
+// newFlags makes a command's flag set, with -help printed to stdout.
+func newFlags(name, synopsis string, s Streams) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(s.Err)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: lineup %s\n\n%s\n\nOptions:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses a command's flags. It returns ok=false with the exit code
+// when the command should stop: 0 after -help, 1 on a bad flag.
+func parse(fs *flag.FlagSet, args []string, s Streams) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(s.Out)
+			fs.Usage()
+			return 0, false
+		}
+		return 1, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(s.Err, "lineup %s: unexpected arguments: %s\n", fs.Name(), strings.Join(fs.Args(), " "))
+		return 1, false
+	}
+	return 0, true
+}
+
+// listFlag collects a repeated flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// useColor decides on colour: never with -no-color, NO_COLOR, TERM=dumb or
+// when stdout is not a terminal.
+func useColor(g global, s Streams) bool {
+	return !g.noColor && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb" && s.OutTerminal
+}

@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/lineupdev/lineup/applier/line"
+	"github.com/lineupdev/lineup/applier/sandbox"
+	"github.com/lineupdev/lineup/lang"
+)
+
+// sandboxToken is the channel access token lineup uses with the embedded
+// sandbox when none is set. It opens nothing on LINE.
+const sandboxToken = "sandbox-channel-access-token"
+
+// sandboxDir is where -sandbox keeps the sandbox's world, in the
+// configuration directory.
+var sandboxDir = filepath.Join(".lineup", "sandbox")
+
+// connect makes the LINE client: to the embedded sandbox with -sandbox,
+// else to LINEUP_ENDPOINT or LINE itself, with the token from the
+// environment variable the configuration names. The returned func closes
+// what connect started.
+func connect(cfg *lang.Config, useSandbox bool, s Streams) (*line.Client, func(), error) {
+	tokenEnv := cfg.Settings.TokenEnv
+	token := os.Getenv(tokenEnv)
+	endpoint := os.Getenv("LINEUP_ENDPOINT")
+	closer := func() {}
+	if useSandbox {
+		if token == "" {
+			token = sandboxToken
+		}
+		url, stop, err := startSandbox(sandboxDir, token, s)
+		if err != nil {
+			return nil, nil, err
+		}
+		endpoint, closer = url, stop
+		fmt.Fprintf(s.Out, "\nSending to the embedded LINE sandbox in %s: nothing leaves this machine.\n\n", sandboxDir)
+	}
+	if token == "" {
+		return nil, nil, fmt.Errorf("the channel access token is not set: export %s "+
+			"(the variable named by lineup.channel.token_env), or use -sandbox", tokenEnv)
+	}
+	client, err := line.New(line.Config{Endpoint: endpoint, Token: token})
+	if err != nil {
+		closer()
+		return nil, nil, err
+	}
+	return client, closer, nil
+}
+
+// startSandbox serves a sandbox on a loopback port and returns its URL and
+// a func that stops it and saves its world.
+func startSandbox(dir, token string, s Streams) (string, func(), error) {
+	sb, err := sandbox.New(sandbox.Options{Dir: dir, Token: token})
+	if err != nil {
+		return "", nil, fmt.Errorf("starting the sandbox: %w", err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, fmt.Errorf("starting the sandbox: %w", err)
+	}
+	srv := &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	stop := func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+		if err := sb.Save(); err != nil && !errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(s.Err, "Warning: saving the sandbox: %v\n", err)
+		}
+	}
+	return "http://" + ln.Addr().String(), stop, nil
+}

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/lineupdev/lineup/applier/sandbox"
+)
+
+func runSandbox(ctx context.Context, g global, args []string, s Streams) int {
+	fs := newFlags("sandbox [options]", "Runs the LINE API emulator as a server until interrupted. "+
+		"Point lineup at it with LINEUP_ENDPOINT=http://ADDR.", s)
+	addr := fs.String("addr", "127.0.0.1:7070", "listen on `HOST:PORT`")
+	dir := fs.String("dir", "", "keep the sandbox's world in `DIR` (default: in memory only)")
+	token := fs.String("token", "", "accept only this channel access `TOKEN` (default: any non-empty token)")
+	if code, ok := parse(fs, args, s); !ok {
+		return code
+	}
+	sb, err := sandbox.New(sandbox.Options{Dir: *dir, Token: *token})
+	if err != nil {
+		return fail(s, err)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fail(s, err)
+	}
+	srv := &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(s.Out, "LINE sandbox listening on http://%s\n", ln.Addr())
+	fmt.Fprintf(s.Out, "Use it with: LINEUP_ENDPOINT=http://%s lineup apply\n", ln.Addr())
+	fmt.Fprintf(s.Out, "Request log: http://%s/_sandbox/requests\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err = <-errc:
+	case <-ctx.Done():
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		err = srv.Shutdown(shut)
+	}
+	if serr := sb.Save(); serr != nil {
+		err = errors.Join(err, serr)
+	}
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fail(s, err)
+	}
+	fmt.Fprintln(s.Out, "Sandbox stopped.")
+	return 0
+}

@@ -1,0 +1,17 @@
+// Command lineup keeps LINE messages as code: plan them, review them, send
+// them exactly once.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+
+	"github.com/lineupdev/lineup/cmd/lineup/internal/cli"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(cli.Run(ctx, os.Args[1:], cli.StdStreams()))
+}

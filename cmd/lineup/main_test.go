@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"io/fs"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lineupdev/lineup/applier/sandbox"
+	"github.com/lineupdev/lineup/cmd/lineup/internal/cli"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the scripts' golden output")
+
+// testToken is the channel access token the scripts use; no file lineup
+// writes and no output may contain it.
+const testToken = "tok-5ecret-never-printed-7f3a9c"
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"lineup": func() { os.Exit(cli.Run(context.Background(), os.Args[1:], cli.StdStreams())) },
+	})
+}
+
+// TestScripts runs the CLI scripts in testdata/script. Each script gets its
+// own sandbox on loopback, reachable through LINEUP_ENDPOINT, and the
+// channel access token in LINE_CHANNEL_ACCESS_TOKEN.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "../../testdata/script",
+		UpdateScripts: *update,
+		Setup: func(env *testscript.Env) error {
+			sb, err := sandbox.New(sandbox.Options{Token: testToken})
+			if err != nil {
+				return err
+			}
+			srv := httptest.NewServer(sb)
+			env.Defer(srv.Close)
+			env.Values[sandboxKey{}] = sb
+			env.Setenv("LINEUP_ENDPOINT", srv.URL)
+			env.Setenv("LINE_CHANNEL_ACCESS_TOKEN", testToken)
+			env.Setenv("SECRET", testToken)
+			env.Setenv("NO_COLOR", "")
+			// Every script can run the examples, on its own copy.
+			return copyExamples(filepath.Join(env.WorkDir, "examples"))
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"sandbox-log": cmdSandboxLog,
+			"accepted":    cmdAccepted,
+			"lock-state":  cmdLockState,
+			"crash-apply": cmdCrashApply,
+			"no-secret":   cmdNoSecret,
+		},
+	})
+}
+
+// copyExamples copies the repository's examples to dst, leaving out what
+// running them writes (state, lock, sandbox world), so every script starts
+// from the examples as committed.
+func copyExamples(dst string) error {
+	src := filepath.Join("..", "..", "examples")
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		name := d.Name()
+		if d.IsDir() && name == ".lineup" || strings.HasPrefix(name, "lineup.state.json") || strings.HasPrefix(name, "lineup.inbox") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+}
