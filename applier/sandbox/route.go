@@ -1,0 +1,86 @@
+package sandbox
+
+import (
+	"net/http"
+	"strings"
+)
+
+// endpoint is one LINE API operation the sandbox emulates.
+type endpoint struct {
+	method string
+	// pattern is the path, with {name} for a path parameter.
+	pattern string
+	// name identifies the endpoint in the world ("push", "validate/push").
+	name string
+	// retryable endpoints accept X-Line-Retry-Key.
+	retryable bool
+	// json endpoints take a JSON object body.
+	json bool
+	// status is the success status (200, or 202 for asynchronous ones).
+	status int
+	// sentMessages endpoints answer {"sentMessages":[...]} (reply, push).
+	sentMessages bool
+	handle       func(s *Server, ex *exchange) reply
+}
+
+// lineRoutes lists the LINE endpoints the sandbox answers; one file per
+// endpoint family holds the handlers.
+func lineRoutes() *router {
+	rt := &router{}
+	rt.add(&endpoint{method: http.MethodPost, pattern: "/v2/bot/message/push", name: "push",
+		retryable: true, json: true, status: http.StatusOK, sentMessages: true,
+		handle: (*Server).push})
+	for _, kind := range []string{"reply", "push", "multicast", "narrowcast", "broadcast"} {
+		rt.add(&endpoint{method: http.MethodPost, pattern: "/v2/bot/message/validate/" + kind,
+			name: "validate/" + kind, json: true, status: http.StatusOK,
+			handle: (*Server).validate})
+	}
+	return rt
+}
+
+// router matches a method and path against endpoint patterns, segment by
+// segment; a {name} segment matches any one non-empty segment.
+type router struct {
+	endpoints []*endpoint
+}
+
+func (rt *router) add(ep *endpoint) { rt.endpoints = append(rt.endpoints, ep) }
+
+// match returns the endpoint for method and path with its path
+// parameters, or nil.
+func (rt *router) match(method, path string) (*endpoint, map[string]string) {
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	for _, ep := range rt.endpoints {
+		if ep.method != method {
+			continue
+		}
+		if params, ok := matchPattern(ep.pattern, segs); ok {
+			return ep, params
+		}
+	}
+	return nil, nil
+}
+
+func matchPattern(pattern string, segs []string) (map[string]string, bool) {
+	want := strings.Split(strings.Trim(pattern, "/"), "/")
+	if len(want) != len(segs) {
+		return nil, false
+	}
+	var params map[string]string
+	for i, w := range want {
+		if strings.HasPrefix(w, "{") && strings.HasSuffix(w, "}") {
+			if segs[i] == "" {
+				return nil, false
+			}
+			if params == nil {
+				params = map[string]string{}
+			}
+			params[w[1:len(w)-1]] = segs[i]
+			continue
+		}
+		if w != segs[i] {
+			return nil, false
+		}
+	}
+	return params, true
+}
