@@ -49,7 +49,9 @@ type Change struct {
 	// with a fresh retry key although it was sent before.
 	Replace bool
 	// Estimate is how many messages LINE will count for this send, or -1
-	// when it cannot be known offline.
+	// when it cannot be known offline (a push to a group or room). It is 0
+	// for changes that send nothing, and for an Unresolved change apply
+	// will refuse to retry (key expired, or configuration changed since).
 	Estimate int
 }
 
@@ -80,4 +82,6 @@ type Summary struct {
 	// EstimateKnown false when some of them cannot be known offline.
 	Estimate      int
 	EstimateKnown bool
+	// Uncounted is how many of those sends cannot be counted offline.
+	Uncounted int
 }

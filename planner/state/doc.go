@@ -3,8 +3,19 @@
 // quote tokens, and the digest of the payload that was sent.
 //
 // The file is versioned JSON (version, lineage, serial), written
-// atomically (temp file in the same directory, fsync, rename) with mode
-// 0600, and guarded by a lock file so that two applies cannot write it at
-// once. A state that cannot be read, or of an unknown version, is refused
-// with a precise error and never overwritten. Secrets never enter it.
+// atomically (temp file "<state>.<random>.tmp" in the same directory,
+// fsync, rename, fsync of the directory) with mode 0600, sorted and
+// pretty-printed so the same state gives the same bytes. The on-disk
+// types are private; State and Record are the in-memory form.
+//
+// A state that cannot be read, or of an unknown version, is refused with
+// a precise error. Callers must stop on any Load error: Write is only ever
+// given a State that was read (or created by New), so an unreadable file
+// is never overwritten. Secrets never enter the state.
+//
+// Acquire guards a state file with "<state>.lock": an OS lock (flock on
+// unix) that dies with the process holding it, plus a note of who holds
+// it, so a second apply fails at once with a *LockedError naming the
+// holder. The CLI's apply takes the lock before reading the state; the
+// applier writes it before and after every send.
 package state

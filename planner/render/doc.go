@@ -1,0 +1,22 @@
+// Package render turns a finished plan into text for people (Human) and,
+// later, machines. It formats only: every decision, and every phrase that
+// depends on one (Change.Reason), is already in the Plan. The CLI's plan
+// and apply commands are its users.
+//
+// The human form follows Terraform's: a "# address ..." comment per change,
+// the request body as attributes prefixed by the change's symbol, aligned
+// "=" within each object, then one summary line. NoOp changes are counted
+// in the summary, never listed.
+//
+// Summary line: "Plan: S to send, 0 to create, 0 to update, 0 to replace,
+// 0 to delete, F to forget." The create/update/replace/delete counts are
+// audiences, which the planner does not plan yet, so they are 0. When some
+// sends changed after sending or are unresolved, "; C changed after
+// sending (not sent), U unresolved" comes before the period. Then
+// "Estimated messages: N." or, when some sends cannot be counted offline
+// (a push to a group or room, a broadcast or narrowcast), "Estimated
+// messages: at least N (K sends to groups, rooms or audiences cannot be
+// counted offline)." Unresolved sends apply will retry count in the
+// estimate, as their retry may be delivered. A plan of only NoOp
+// changes prints one line that starts with "No changes.".
+package render

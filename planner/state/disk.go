@@ -1,0 +1,151 @@
+package state
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// fileV1 is the on-disk form of version 1. It is private so that the
+// in-memory State can change without changing the file format.
+type fileV1 struct {
+	Version int                  `json:"version"`
+	Lineage string               `json:"lineage"`
+	Serial  uint64               `json:"serial"`
+	Sends   map[string]*recordV1 `json:"sends"`
+	History []*recordV1          `json:"history"`
+}
+
+type recordV1 struct {
+	Address      string          `json:"address"`
+	Status       string          `json:"status"`
+	RetryKey     string          `json:"retry_key,omitempty"`
+	FirstAttempt time.Time       `json:"first_attempt,omitzero"`
+	Digest       string          `json:"digest,omitempty"`
+	To           string          `json:"to,omitempty"`
+	RequestID    string          `json:"request_id,omitempty"`
+	Sent         []sentMessageV1 `json:"sent,omitempty"`
+	SentAt       time.Time       `json:"sent_at,omitzero"`
+	ForgottenAt  time.Time       `json:"forgotten_at,omitzero"`
+}
+
+type sentMessageV1 struct {
+	ID         string `json:"id"`
+	QuoteToken string `json:"quote_token,omitempty"`
+}
+
+// fromState builds the on-disk form of s; times are written in UTC.
+func fromState(s *State) *fileV1 {
+	f := &fileV1{
+		Version: Version,
+		Lineage: s.Lineage,
+		Serial:  s.Serial,
+		Sends:   map[string]*recordV1{},
+		History: []*recordV1{},
+	}
+	for addr, r := range s.Sends {
+		f.Sends[addr] = fromRecord(r)
+	}
+	for _, r := range s.History {
+		f.History = append(f.History, fromRecord(r))
+	}
+	return f
+}
+
+func fromRecord(r *Record) *recordV1 {
+	out := &recordV1{
+		Address:      r.Address,
+		Status:       string(r.Status),
+		RetryKey:     r.RetryKey,
+		FirstAttempt: utc(r.FirstAttempt),
+		Digest:       r.Digest,
+		To:           r.To,
+		RequestID:    r.RequestID,
+		SentAt:       utc(r.SentAt),
+		ForgottenAt:  utc(r.ForgottenAt),
+	}
+	for _, m := range r.Sent {
+		out.Sent = append(out.Sent, sentMessageV1{ID: m.ID, QuoteToken: m.QuoteToken})
+	}
+	return out
+}
+
+func utc(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.UTC()
+}
+
+// state checks f and converts it to a State.
+func (f *fileV1) state() (*State, error) {
+	if f.Lineage == "" {
+		return nil, fmt.Errorf(`state file has no "lineage"`)
+	}
+	if _, err := uuid.Parse(f.Lineage); err != nil {
+		return nil, fmt.Errorf("state file lineage %q is not a UUID", f.Lineage)
+	}
+	s := &State{Lineage: f.Lineage, Serial: f.Serial, Sends: map[string]*Record{}}
+	addrs := make([]string, 0, len(f.Sends))
+	for addr := range f.Sends {
+		addrs = append(addrs, addr)
+	}
+	sort.Strings(addrs)
+	for _, addr := range addrs {
+		r, err := f.Sends[addr].record(fmt.Sprintf("sends[%q]", addr))
+		if err != nil {
+			return nil, err
+		}
+		if r.Address != addr {
+			return nil, fmt.Errorf("state file sends[%q] has address %q; the two must be equal", addr, r.Address)
+		}
+		s.Sends[addr] = r
+	}
+	for i, rv := range f.History {
+		r, err := rv.record(fmt.Sprintf("history[%d]", i))
+		if err != nil {
+			return nil, err
+		}
+		s.History = append(s.History, r)
+	}
+	return s, nil
+}
+
+// record checks one on-disk record; where names it in errors.
+func (rv *recordV1) record(where string) (*Record, error) {
+	if rv == nil {
+		return nil, fmt.Errorf("state file %s is null; it must be a record", where)
+	}
+	if rv.Address == "" {
+		return nil, fmt.Errorf(`state file %s has no "address"`, where)
+	}
+	st := Status(rv.Status)
+	switch st {
+	case Pending:
+		if rv.RetryKey == "" {
+			return nil, fmt.Errorf(`state file %s is pending but has no "retry_key"`, where)
+		}
+	case Sent:
+	case "":
+		return nil, fmt.Errorf(`state file %s has no "status"`, where)
+	default:
+		return nil, fmt.Errorf(`state file %s has status %q; it must be "pending" or "sent"`, where, rv.Status)
+	}
+	r := &Record{
+		Address:      rv.Address,
+		Status:       st,
+		RetryKey:     rv.RetryKey,
+		FirstAttempt: rv.FirstAttempt,
+		Digest:       rv.Digest,
+		To:           rv.To,
+		RequestID:    rv.RequestID,
+		SentAt:       rv.SentAt,
+		ForgottenAt:  rv.ForgottenAt,
+	}
+	for _, m := range rv.Sent {
+		r.Sent = append(r.Sent, SentMessage{ID: m.ID, QuoteToken: m.QuoteToken})
+	}
+	return r, nil
+}

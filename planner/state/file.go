@@ -1,0 +1,179 @@
+package state
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/google/uuid"
+)
+
+// ErrEmpty is returned by Read for empty input (nothing but white space).
+var ErrEmpty = errors.New("state file is empty")
+
+// New returns an empty state with a fresh lineage and serial 0.
+func New() *State {
+	return &State{Lineage: uuid.NewString(), Sends: map[string]*Record{}}
+}
+
+// Read decodes a state file. It sniffs "version" first; an unknown
+// version, or input that is not a state file, is an error that says
+// precisely what is wrong. Empty input gives ErrEmpty. The State that
+// comes back always has a non-nil Sends map.
+func Read(r io.Reader) (*State, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading state: %w", err)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, ErrEmpty
+	}
+	if err := sniffVersion(data); err != nil {
+		return nil, err
+	}
+	var f fileV1
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, decodeError(err)
+	}
+	if dec.More() {
+		return nil, errors.New("state file is not valid JSON: unexpected data after the top-level object")
+	}
+	return f.state()
+}
+
+// sniffVersion checks that data is a JSON object with a version this
+// package reads, before anything else is decoded.
+func sniffVersion(data []byte) error {
+	var sniff struct {
+		Version *json.RawMessage `json:"version"`
+	}
+	if err := json.Unmarshal(data, &sniff); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		if errors.As(err, &typeErr) {
+			return fmt.Errorf("state file is not a JSON object (found %s)", typeErr.Value)
+		}
+		return fmt.Errorf("state file is not valid JSON: %s", jsonMessage(err))
+	}
+	if sniff.Version == nil {
+		return errors.New(`state file has no "version"; it is not a lineup state file`)
+	}
+	var v int
+	if err := json.Unmarshal(*sniff.Version, &v); err != nil {
+		return fmt.Errorf(`state file "version" must be a whole number, not %s`, *sniff.Version)
+	}
+	switch {
+	case v > Version:
+		return fmt.Errorf("state file version %d is newer than this lineup supports (%d); upgrade lineup", v, Version)
+	case v < 1:
+		return fmt.Errorf("state file version %d is not a valid version (this lineup supports %d)", v, Version)
+	}
+	return nil
+}
+
+// decodeError rewords an error of the strict decode of a version 1 file.
+func decodeError(err error) error {
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &typeErr):
+		return fmt.Errorf("state file field %q must not be a JSON %s", typeErr.Field, typeErr.Value)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return fmt.Errorf("state file has an unknown field %s; it was not written by this version of lineup",
+			strings.TrimPrefix(err.Error(), "json: unknown field "))
+	}
+	return fmt.Errorf("state file is not valid JSON: %s", jsonMessage(err))
+}
+
+// jsonMessage strips the "json: " prefix encoding/json puts on errors.
+func jsonMessage(err error) string {
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// Load reads the state file at path; a missing file gives New(), nil.
+// Every other failure is an error naming path, and the caller must stop:
+// a state that cannot be read must never be replaced by a new one, or
+// sends it records would be made again. An empty file is such a failure.
+func Load(path string) (*State, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return New(), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading state file %s: %w", path, err)
+	}
+	defer f.Close()
+	s, err := Read(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Write bumps s.Serial and writes s to path atomically (temp file named
+// "<path>.<random>.tmp" in the same directory, fsync, mode 0600, rename,
+// fsync of the directory): the file at path is always either the old
+// state or the new one. On failure s.Serial is restored and no temp file
+// is left behind.
+func Write(path string, s *State) (err error) {
+	s.Serial++
+	defer func() {
+		if err != nil {
+			s.Serial--
+		}
+	}()
+	data, err := Encode(s)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing state file %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("writing state file %s: %w", path, err)
+	}
+	if err = tmp.Chmod(0o600); err != nil {
+		return fmt.Errorf("writing state file %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("writing state file %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("writing state file %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing state file %s: %w", path, err)
+	}
+	if err := syncDir(dir); err != nil {
+		return fmt.Errorf("writing state file %s: the file was renamed into place, but syncing its directory failed: %w",
+			path, err)
+	}
+	return nil
+}
+
+// Encode returns the bytes Write writes for s: pretty-printed JSON with
+// sorted keys and a trailing newline, the same bytes for the same state.
+func Encode(s *State) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(fromState(s)); err != nil {
+		return nil, fmt.Errorf("encoding state: %w", err)
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,99 @@
+package planner
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner/rules"
+)
+
+// validate checks send's body against LINE's rules; each problem is an
+// error on the attribute at fault.
+//
+// A value known only after apply (lang.Unknown) cannot be checked yet. It
+// is replaced by a placeholder valid where such values occur (they are
+// IDs and tokens): a well-formed user ID in "to" (or an element of it), a
+// one-character string elsewhere. So rules about where a value may be (a quoteToken on an
+// image) are still checked, and rules about the value itself are left to
+// apply, which checks the final body before sending.
+func validate(send *lang.Send) hcl.Diagnostics {
+	body, _ := placeholders(send.Body, "").(map[string]any)
+	var problems []rules.Problem
+	switch send.Kind {
+	case "push":
+		problems = rules.Push(body)
+	case "multicast":
+		problems = rules.Multicast(body)
+	default: // broadcast, narrowcast: their own rules are checked by lang
+		problems = rules.Broadcast(body)
+	}
+	var diags hcl.Diagnostics
+	for _, p := range problems {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  p.Summary,
+			Detail:   fmt.Sprintf("LINE would refuse %s: %s (at %s).", send.Address(), p.Message, p.Path),
+			Subject:  subject(send, p.Path),
+		})
+	}
+	return diags
+}
+
+// placeholders copies v with every lang.Unknown replaced as validate says.
+func placeholders(v any, path string) any {
+	switch v := v.(type) {
+	case lang.Unknown, *lang.Unknown:
+		if path == "to" || strings.HasPrefix(path, "to[") {
+			return "U" + strings.Repeat("0", 32)
+		}
+		return "x"
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			out[k] = placeholders(e, joinKey(path, k))
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = placeholders(e, fmt.Sprintf("%s[%d]", path, i))
+		}
+		return out
+	}
+	return v
+}
+
+// subject is the source range of the value at path, or of the nearest
+// enclosing value lang recorded, or the send's block.
+func subject(send *lang.Send, path string) *hcl.Range {
+	for p := path; p != ""; p = parent(p) {
+		if r, ok := send.Ranges[p]; ok {
+			return &r
+		}
+	}
+	r := send.DeclRange
+	return &r
+}
+
+// parent strips the last ".key" or "[i]" from a JSON path: "messages[0].text"
+// gives "messages[0]", which gives "messages", which gives "".
+func parent(path string) string {
+	i := strings.LastIndexAny(path, ".[")
+	if i < 0 {
+		return ""
+	}
+	return path[:i]
+}
+
+// sortedKeys returns m's keys in order.
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
