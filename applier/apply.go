@@ -12,10 +12,6 @@ import (
 	"github.com/lineupdev/lineup/planner/state"
 )
 
-// KeyLifetime is how long LINE remembers a retry key from its first
-// request.
-const KeyLifetime = 24 * time.Hour
-
 // Options are the applier's world.
 type Options struct {
 	Client    *line.Client

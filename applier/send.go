@@ -41,7 +41,7 @@ func (a *run) send(ctx context.Context, ch *planner.Change) error {
 			}
 			return fail(err)
 		}
-		valid := rec.FirstAttempt.Add(KeyLifetime).Sub(a.opts.Now())
+		valid := rec.FirstAttempt.Add(planner.KeyLifetime).Sub(a.opts.Now())
 		return fail(fmt.Errorf("%w; run apply again to retry with the same retry key (valid for %s more)",
 			err, valid.Round(time.Minute)))
 	}
@@ -75,7 +75,7 @@ func (a *run) begin(ch *planner.Change, body map[string]any) (*state.Record, err
 				"retrying with the same retry key would send the old message or a new one, which LINE does not define; " +
 				"restore the configuration, or resolve the send by hand")
 		}
-		if expires := rec.FirstAttempt.Add(KeyLifetime); !now.Before(expires) {
+		if expires := rec.FirstAttempt.Add(planner.KeyLifetime); !now.Before(expires) {
 			return nil, fmt.Errorf("its outcome is unknown and its retry key expired at %s, so a retry could send it twice; "+
 				"check on LINE whether it was delivered and resolve it by hand", expires.Format(time.RFC3339))
 		}

@@ -48,7 +48,10 @@ type Send struct {
 	Body map[string]any
 	// Ranges maps JSON paths of Body ("to", "messages[0].text",
 	// "messages[1].quoteToken") to the source range of the value's
-	// expression, or of its block for objects.
+	// expression, or of its block for objects. Every path of Body has an
+	// entry: where its own range is not known (a value a function built),
+	// that of the nearest enclosing path. Message objects taken from a
+	// bundle point into the bundle block, also through concat and indexing.
 	Ranges map[string]hcl.Range
 }
 

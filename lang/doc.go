@@ -8,6 +8,21 @@
 // only after apply (push.NAME.sent[0].quote_token, push.NAME.request_id)
 // appear as Unknown until Evaluate is given them.
 //
+// Evaluation carries cty value marks: each message object is marked with
+// the block it came from (so Ranges point into bundles through concat), a
+// quote token returned by push.X with X (so a push that quotes it can be
+// checked to send to the same chat), and a value known only after apply
+// with the reference that produces it (for Unknown.Ref). Marks never reach
+// a Body.
+//
+// Choices where LANGUAGE.md is silent: messages = EXPR must evaluate to a
+// list of message objects that come from bundles (a literal object is an
+// error); a -var-file that sets an undeclared variable is a warning (a -var
+// for one is an error); a value from the environment or -var is taken
+// literally for string and untyped variables and read as an HCL expression
+// otherwise; giving index on some emoji blocks of a text but not all is an
+// error.
+//
 // Used by the planner (validation and plans) and, through Evaluate, by the
 // applier, which re-evaluates sends once the sends they depend on are done.
 package lang

@@ -1,0 +1,121 @@
+package lang
+
+import (
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+)
+
+// evaluator holds what evaluating a loaded configuration again needs.
+type evaluator struct {
+	mod     *module
+	graph   *graph
+	files   map[string]*hcl.File
+	vars    map[string]cty.Value
+	results map[string]Result // given to Load
+}
+
+// run is one evaluation of a module, with one set of values known after
+// apply.
+type run struct {
+	ev      *evaluator
+	results map[string]Result
+	locals  map[string]cty.Value
+	bundles map[string]cty.Value
+	pushes  map[string]cty.Value // values known after apply, by name
+	pushTo  map[string]cty.Value // the evaluated to of each push, by name
+	origins []*origin            // indexed by originMark.id
+	funcs   map[string]function.Function
+	diags   hcl.Diagnostics
+}
+
+// evaluate evaluates every node in graph order and returns the sends in
+// dependency order. Nodes in a cycle are not evaluated: they stay
+// cty.DynamicVal, and a push in a cycle gets an empty Body.
+func (ev *evaluator) evaluate(results map[string]Result) ([]*Send, hcl.Diagnostics) {
+	r := &run{
+		ev:      ev,
+		results: results,
+		locals:  dynamicVals(ev.mod.locals),
+		bundles: dynamicVals(ev.mod.bundles),
+		pushes:  dynamicVals(ev.mod.pushes),
+		pushTo:  dynamicVals(ev.mod.pushes),
+		funcs:   functions(),
+	}
+	sends := map[string]*Send{}
+	for _, addr := range ev.graph.order {
+		root, name, _ := strings.Cut(addr, ".")
+		cyclic := ev.graph.cyclic[addr]
+		switch {
+		case root == "push" && cyclic:
+			p := ev.mod.pushes[name]
+			sends[addr] = r.newSend(p)
+		case cyclic:
+		case root == "local":
+			r.locals[name] = r.evalExpr(ev.mod.locals[name].Expr, r.ctx())
+		case root == "bundle":
+			r.bundles[name] = r.evalBundle(ev.mod.bundles[name])
+		case root == "push":
+			sends[addr] = r.evalPush(ev.mod.pushes[name])
+		}
+	}
+	out := make([]*Send, 0, len(ev.graph.sends))
+	for _, addr := range ev.graph.sends {
+		out = append(out, sends[addr])
+	}
+	return out, r.diags
+}
+
+func dynamicVals[T any](m map[string]T) map[string]cty.Value {
+	out := make(map[string]cty.Value, len(m))
+	for k := range m {
+		out[k] = cty.DynamicVal
+	}
+	return out
+}
+
+// ctx is the evaluation context with every value evaluated so far.
+func (r *run) ctx() *hcl.EvalContext {
+	return &hcl.EvalContext{
+		Variables: map[string]cty.Value{
+			"var":    cty.ObjectVal(r.ev.vars),
+			"local":  cty.ObjectVal(r.locals),
+			"bundle": cty.ObjectVal(r.bundles),
+			"push":   cty.ObjectVal(r.pushes),
+		},
+		Functions: r.funcs,
+	}
+}
+
+// evalExpr evaluates expr, collecting its diagnostics. An expression with
+// an invalid reference (already reported) is cty.DynamicVal.
+func (r *run) evalExpr(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
+	if r.ev.graph.skip[expr.Range()] {
+		return cty.DynamicVal
+	}
+	v, diags := expr.Value(ctx)
+	r.diags = append(r.diags, diags...)
+	if v == cty.NilVal {
+		return cty.DynamicVal
+	}
+	return v
+}
+
+// source returns the source text of rng, or "".
+func (ev *evaluator) source(rng hcl.Range) string {
+	f := ev.files[rng.Filename]
+	if f == nil || rng.Start.Byte < 0 || rng.End.Byte > len(f.Bytes) || rng.Start.Byte >= rng.End.Byte {
+		return ""
+	}
+	return string(f.Bytes[rng.Start.Byte:rng.End.Byte])
+}
+
+// isTraversal reports whether src is a plain reference such as
+// push.a.sent[0].quote_token.
+func isTraversal(src string) bool {
+	_, diags := hclsyntax.ParseTraversalAbs([]byte(src), "", hcl.InitialPos)
+	return !diags.HasErrors()
+}

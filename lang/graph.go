@@ -1,0 +1,244 @@
+package lang
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/agext/levenshtein"
+	"github.com/hashicorp/hcl/v2"
+)
+
+// graph orders the locals, bundles and pushes of a module by their
+// references.
+type graph struct {
+	nodes map[string]*node // by address
+	// order is every address in evaluation order: a node comes after the
+	// nodes it refers to, except within a cycle; ties by address.
+	order []string
+	// cyclic holds the addresses in a cycle; they are never evaluated.
+	cyclic map[string]bool
+	// skip holds the ranges of expressions with an invalid reference,
+	// already reported; they evaluate to cty.DynamicVal.
+	skip map[hcl.Range]bool
+	// dependsOn holds, by push address, the pushes whose values known after
+	// apply it uses, through locals and bundles, sorted; nil for none.
+	dependsOn map[string][]string
+	// sends holds the push addresses in dependency order, ties by address.
+	sends []string
+}
+
+// node is one local, bundle or push.
+type node struct {
+	addr  string
+	exprs []hcl.Expression
+	edges []edge // in source order, at most one per target
+}
+
+// edge is a reference from one node to another.
+type edge struct {
+	to  string
+	rng hcl.Range // the reference's "root.name" part
+}
+
+// buildGraph finds every reference of every node, reports references to
+// things not declared and cycles, and orders the nodes.
+func buildGraph(m *module) (*graph, hcl.Diagnostics) {
+	g := &graph{nodes: map[string]*node{}, cyclic: map[string]bool{}, skip: map[hcl.Range]bool{}}
+	for _, name := range sortedKeys(m.locals) {
+		g.add("local."+name, []hcl.Expression{m.locals[name].Expr})
+	}
+	for _, name := range sortedKeys(m.bundles) {
+		var exprs []hcl.Expression
+		for _, mb := range m.bundles[name].Messages {
+			exprs = append(exprs, mb.expressions()...)
+		}
+		g.add("bundle."+name, exprs)
+	}
+	for _, name := range sortedKeys(m.pushes) {
+		g.add("push."+name, m.pushes[name].expressions())
+	}
+	var diags hcl.Diagnostics
+	for _, addr := range sortedKeys(g.nodes) {
+		diags = append(diags, g.link(m, g.nodes[addr])...)
+	}
+	diags = append(diags, g.findCycles()...)
+	g.order = topoSort(sortedKeys(g.nodes), func(addr string) []string {
+		var out []string
+		for _, e := range g.nodes[addr].edges {
+			if !g.cyclic[addr] || !g.cyclic[e.to] {
+				out = append(out, e.to)
+			}
+		}
+		return out
+	})
+	g.orderSends()
+	return g, diags
+}
+
+func (g *graph) add(addr string, exprs []hcl.Expression) {
+	g.nodes[addr] = &node{addr: addr, exprs: exprs}
+}
+
+// link resolves the references of n into edges.
+func (g *graph) link(m *module, n *node) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	seen := map[string]bool{}
+	for _, expr := range n.exprs {
+		for _, t := range expr.Variables() {
+			target, d := m.resolveRef(t)
+			if d != nil {
+				diags = append(diags, d)
+				g.skip[expr.Range()] = true
+				continue
+			}
+			if target == "" || seen[target] {
+				continue
+			}
+			seen[target] = true
+			n.edges = append(n.edges, edge{to: target, rng: hcl.RangeBetween(t[0].SourceRange(), t[1].SourceRange())})
+		}
+	}
+	return diags
+}
+
+// resolveRef returns the node address a traversal refers to: "" for
+// variables and for names lineup does not know (evaluation reports those),
+// or a diagnostic for a reference to something not declared.
+func (m *module) resolveRef(t hcl.Traversal) (string, *hcl.Diagnostic) {
+	root := t.RootName()
+	var names []string
+	var noun string
+	switch root {
+	case "var":
+		names, noun = sortedKeys(m.variables), "input variable"
+	case "local":
+		names, noun = sortedKeys(m.locals), "local value"
+	case "bundle":
+		names, noun = sortedKeys(m.bundles), "bundle"
+	case "push":
+		names, noun = sortedKeys(m.pushes), "push"
+	default:
+		return "", nil
+	}
+	step, ok := hcl.TraverseAttr{}, len(t) > 1
+	if ok {
+		step, ok = t[1].(hcl.TraverseAttr)
+	}
+	if !ok {
+		return "", &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid reference",
+			Detail:   fmt.Sprintf("A reference to a %s is %s.NAME.", noun, root),
+			Subject:  t.SourceRange().Ptr(),
+		}
+	}
+	i := sort.SearchStrings(names, step.Name)
+	if i < len(names) && names[i] == step.Name {
+		if root == "var" {
+			return "", nil
+		}
+		return root + "." + step.Name, nil
+	}
+	detail := fmt.Sprintf("There is no %s named %q in this configuration.", noun, step.Name)
+	if s := suggest(step.Name, names); s != "" {
+		detail += fmt.Sprintf(" Did you mean %s.%s?", root, s)
+	}
+	return "", &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Reference to undeclared " + noun,
+		Detail:   detail,
+		Subject:  hcl.RangeBetween(t[0].SourceRange(), t[1].SourceRange()).Ptr(),
+	}
+}
+
+// suggest returns the name of names closest to given, if one is close.
+func suggest(given string, names []string) string {
+	best, bestDist := "", 3
+	for _, n := range names {
+		if d := levenshtein.Distance(given, n, nil); d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	return best
+}
+
+// topoSort orders addrs so that each comes after its successors (the
+// nodes it refers to), picking the smallest address whenever several are
+// ready. Addresses left over by a cycle come last, by address.
+func topoSort(addrs []string, succ func(string) []string) []string {
+	waiting := map[string]int{}
+	users := map[string][]string{}
+	known := map[string]bool{}
+	for _, a := range addrs {
+		known[a] = true
+	}
+	for _, a := range addrs {
+		for _, s := range succ(a) {
+			if known[s] && s != a {
+				waiting[a]++
+				users[s] = append(users[s], a)
+			}
+		}
+	}
+	var ready, out []string
+	for _, a := range addrs {
+		if waiting[a] == 0 {
+			ready = append(ready, a)
+		}
+	}
+	done := map[string]bool{}
+	for len(ready) > 0 {
+		sort.Strings(ready)
+		a := ready[0]
+		ready = ready[1:]
+		out = append(out, a)
+		done[a] = true
+		for _, u := range users[a] {
+			if waiting[u]--; waiting[u] == 0 {
+				ready = append(ready, u)
+			}
+		}
+	}
+	for _, a := range addrs {
+		if !done[a] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// orderSends computes dependsOn and the order of the pushes.
+func (g *graph) orderSends() {
+	g.dependsOn = map[string][]string{}
+	var pushes []string
+	for _, addr := range sortedKeys(g.nodes) {
+		if !strings.HasPrefix(addr, "push.") {
+			continue
+		}
+		pushes = append(pushes, addr)
+		found := map[string]bool{}
+		g.pushesUsed(addr, found, map[string]bool{})
+		delete(found, addr)
+		if len(found) > 0 {
+			g.dependsOn[addr] = sortedKeys(found)
+		}
+	}
+	g.sends = topoSort(pushes, func(a string) []string { return g.dependsOn[a] })
+}
+
+// pushesUsed adds to found the pushes addr refers to, directly or through
+// locals and bundles.
+func (g *graph) pushesUsed(addr string, found, visited map[string]bool) {
+	if visited[addr] {
+		return
+	}
+	visited[addr] = true
+	for _, e := range g.nodes[addr].edges {
+		if strings.HasPrefix(e.to, "push.") {
+			found[e.to] = true
+			continue
+		}
+		g.pushesUsed(e.to, found, visited)
+	}
+}

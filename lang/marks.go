@@ -1,0 +1,79 @@
+package lang
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/zclconf/go-cty/cty"
+)
+
+// Marks carried by cty values during evaluation. They survive locals,
+// bundles, indexing, concat and unknown values; all are removed before a
+// value reaches a Send's Body.
+
+// originMark marks a message object value with the origin (source ranges)
+// of the block it was evaluated from, by index into run.origins.
+type originMark struct{ id int }
+
+// quoteMark marks a quote token returned by push NAME (known or not), so a
+// use of it can be checked against the chat that push sends to.
+type quoteMark struct{ push string }
+
+// refMark marks a value known only after apply with the reference that
+// produces it, "push.a.sent[0].quote_token", for Unknown.Ref.
+type refMark struct{ ref string }
+
+// pathString renders a cty path as a JSON path suffix: ".key", "[0]".
+func pathString(p cty.Path) string {
+	var b strings.Builder
+	for _, step := range p {
+		switch s := step.(type) {
+		case cty.GetAttrStep:
+			b.WriteString("." + s.Name)
+		case cty.IndexStep:
+			switch {
+			case !s.Key.IsKnown() || s.Key.IsNull():
+				b.WriteString("[?]")
+			case s.Key.Type().Equals(cty.String):
+				b.WriteString("." + s.Key.AsString())
+			case s.Key.Type().Equals(cty.Number):
+				i, _ := s.Key.AsBigFloat().Int64()
+				fmt.Fprintf(&b, "[%d]", i)
+			default:
+				b.WriteString("[?]")
+			}
+		}
+	}
+	return b.String()
+}
+
+// marksByPath indexes the marks of a deep-unmarked value by JSON path,
+// each prefixed with base.
+func marksByPath(base string, pvm []cty.PathValueMarks) map[string]cty.ValueMarks {
+	out := make(map[string]cty.ValueMarks, len(pvm))
+	for _, pm := range pvm {
+		key := base + pathString(pm.Path)
+		merged := out[key]
+		if merged == nil {
+			merged = cty.ValueMarks{}
+			out[key] = merged
+		}
+		for m := range pm.Marks {
+			merged[m] = struct{}{}
+		}
+	}
+	return out
+}
+
+// refsOf returns the refMark references in marks, sorted.
+func refsOf(marks cty.ValueMarks) []string {
+	var out []string
+	for m := range marks {
+		if rm, ok := m.(refMark); ok {
+			out = append(out, rm.ref)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

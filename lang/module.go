@@ -1,0 +1,217 @@
+package lang
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// module is a configuration decoded but not yet evaluated: every block of
+// every file, merged by address.
+type module struct {
+	settings     Settings
+	settingsSeen bool
+
+	variables map[string]*variable
+	locals    map[string]*local
+	bundles   map[string]*bundle
+	pushes    map[string]*push
+}
+
+// variable is a variable block.
+type variable struct {
+	Name        string
+	Type        cty.Type // cty.DynamicPseudoType when not given
+	TypeRange   *hcl.Range
+	Default     *hcl.Attribute // nil when not given
+	Description string
+	Sensitive   bool
+	Validations []*validation
+	DeclRange   hcl.Range
+}
+
+// validation is a validation block inside a variable block.
+type validation struct {
+	Condition    hcl.Expression
+	ErrorMessage hcl.Expression
+	DeclRange    hcl.Range
+}
+
+// local is one attribute of a locals block.
+type local struct {
+	Name      string
+	Expr      hcl.Expression
+	DeclRange hcl.Range
+}
+
+// bundle is a bundle block: 1 to 5 message blocks, in order.
+type bundle struct {
+	Name      string
+	Messages  []*messageBlock
+	DeclRange hcl.Range
+}
+
+// push is a push block. Exactly one of Messages and Inline is set when the
+// block is valid.
+type push struct {
+	Name                 string
+	To                   *hcl.Attribute
+	Messages             *hcl.Attribute
+	Inline               []*messageBlock
+	NotificationDisabled *hcl.Attribute
+	AggregationUnit      *hcl.Attribute
+	DeclRange            hcl.Range
+}
+
+func newModule() *module {
+	return &module{
+		settings: Settings{
+			StateFile: "lineup.state.json",
+			TokenEnv:  "LINE_CHANNEL_ACCESS_TOKEN",
+			SecretEnv: "LINE_CHANNEL_SECRET",
+		},
+		variables: map[string]*variable{},
+		locals:    map[string]*local{},
+		bundles:   map[string]*bundle{},
+		pushes:    map[string]*push{},
+	}
+}
+
+// fileSchema is the top level of a .lineup.hcl file.
+var fileSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "lineup"},
+		{Type: "variable", LabelNames: []string{"name"}},
+		{Type: "locals"},
+		{Type: "bundle", LabelNames: []string{"name"}},
+		{Type: "push", LabelNames: []string{"name"}},
+	},
+}
+
+// addFile decodes the top level of one file into m, reporting blocks that
+// are not allowed and addresses already declared.
+func (m *module) addFile(f *hcl.File) hcl.Diagnostics {
+	content, diags := f.Body.Content(fileSchema)
+	for _, block := range content.Blocks {
+		switch block.Type {
+		case "lineup":
+			diags = append(diags, m.addSettings(block)...)
+		case "variable":
+			v, d := decodeVariableBlock(block)
+			diags = append(diags, d...)
+			if v != nil {
+				diags = append(diags, declare(m.variables, "var."+v.Name, v.Name, v, v.DeclRange, varRange)...)
+			}
+		case "locals":
+			diags = append(diags, m.addLocals(block)...)
+		case "bundle":
+			b, d := decodeBundleBlock(block)
+			diags = append(diags, d...)
+			if b != nil {
+				diags = append(diags, declare(m.bundles, "bundle."+b.Name, b.Name, b, b.DeclRange, bundleRange)...)
+			}
+		case "push":
+			p, d := decodePushBlock(block)
+			diags = append(diags, d...)
+			if p != nil {
+				diags = append(diags, declare(m.pushes, "push."+p.Name, p.Name, p, p.DeclRange, pushRange)...)
+			}
+		}
+	}
+	return diags
+}
+
+func varRange(v *variable) hcl.Range  { return v.DeclRange }
+func bundleRange(b *bundle) hcl.Range { return b.DeclRange }
+func pushRange(p *push) hcl.Range     { return p.DeclRange }
+func localRange(l *local) hcl.Range   { return l.DeclRange }
+
+// declare adds v to into under name, or reports that addr is already
+// declared, naming both places.
+func declare[T any](into map[string]T, addr, name string, v T, rng hcl.Range, rangeOf func(T) hcl.Range) hcl.Diagnostics {
+	if prev, ok := into[name]; ok {
+		p := rangeOf(prev)
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Duplicate " + addrNoun(addr),
+			Detail: fmt.Sprintf("%s is already declared at %s:%d. An address must be unique across all files of the configuration.",
+				addr, p.Filename, p.Start.Line),
+			Subject: rng.Ptr(),
+		}}
+	}
+	into[name] = v
+	return nil
+}
+
+// addrNoun names the kind of thing at addr, for messages.
+func addrNoun(addr string) string {
+	switch root, _, _ := strings.Cut(addr, "."); root {
+	case "var":
+		return "variable"
+	case "local":
+		return "local value"
+	default:
+		return root
+	}
+}
+
+// addLocals decodes a locals block.
+func (m *module) addLocals(block *hcl.Block) hcl.Diagnostics {
+	attrs, diags := block.Body.JustAttributes()
+	for _, attr := range sortedAttributes(attrs) {
+		l := &local{Name: attr.Name, Expr: attr.Expr, DeclRange: attr.Range}
+		diags = append(diags, declare(m.locals, "local."+l.Name, l.Name, l, l.DeclRange, localRange)...)
+	}
+	return diags
+}
+
+// sortedAttributes returns attrs in source order.
+func sortedAttributes(attrs hcl.Attributes) []*hcl.Attribute {
+	out := make([]*hcl.Attribute, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i].Range, out[j].Range
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		return a.Start.Byte < b.Start.Byte
+	})
+	return out
+}
+
+// checkName reports a block label that cannot be used in a reference.
+func checkName(block *hcl.Block, what string) hcl.Diagnostics {
+	if len(block.Labels) == 0 || hclsyntax.ValidIdentifier(block.Labels[0]) {
+		return nil
+	}
+	return hcl.Diagnostics{{
+		Severity: hcl.DiagError,
+		Summary:  "Invalid " + what + " name",
+		Detail: fmt.Sprintf("A %s name must start with a letter or underscore and hold only letters, digits, underscores and dashes, so that it can be referred to as %s.NAME.",
+			what, refRoot(what)),
+		Subject: block.LabelRanges[0].Ptr(),
+	}}
+}
+
+func refRoot(what string) string {
+	if what == "variable" {
+		return "var"
+	}
+	return what
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[T any](m map[string]T) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,71 @@
+package lang
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+func pushSchema() *hcl.BodySchema {
+	return &hcl.BodySchema{
+		Attributes: []hcl.AttributeSchema{
+			{Name: "to", Required: true},
+			{Name: "messages"},
+			{Name: "notification_disabled"},
+			{Name: "aggregation_unit"},
+		},
+		Blocks: messageBlockSchemas(),
+	}
+}
+
+// decodePushBlock decodes a push block: to, and either messages = EXPR or
+// message blocks.
+func decodePushBlock(block *hcl.Block) (*push, hcl.Diagnostics) {
+	diags := checkName(block, "push")
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	content, d := block.Body.Content(pushSchema())
+	diags = append(diags, d...)
+	p := &push{
+		Name:                 block.Labels[0],
+		To:                   content.Attributes["to"],
+		Messages:             content.Attributes["messages"],
+		NotificationDisabled: content.Attributes["notification_disabled"],
+		AggregationUnit:      content.Attributes["aggregation_unit"],
+		DeclRange:            block.DefRange,
+	}
+	p.Inline, d = decodeMessageBlocks(content.Blocks)
+	diags = append(diags, d...)
+	switch {
+	case p.Messages != nil && len(p.Inline) > 0:
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Both messages and message blocks",
+			Detail:   "A push holds its messages either as messages = EXPR or as message blocks written inside it, not both.",
+			Subject:  p.Messages.Range.Ptr(),
+		})
+	case p.Messages == nil && len(p.Inline) == 0:
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "No message objects",
+			Detail:   fmt.Sprintf("A push sends 1 to %d message objects: set messages = bundle.NAME, or write message blocks such as text { ... } inside it.", maxMessages),
+			Subject:  p.DeclRange.Ptr(),
+		})
+	}
+	return p, diags
+}
+
+// expressions returns every expression of the push, for the graph.
+func (p *push) expressions() []hcl.Expression {
+	var out []hcl.Expression
+	for _, a := range []*hcl.Attribute{p.To, p.Messages, p.NotificationDisabled, p.AggregationUnit} {
+		if a != nil {
+			out = append(out, a.Expr)
+		}
+	}
+	for _, mb := range p.Inline {
+		out = append(out, mb.expressions()...)
+	}
+	return out
+}

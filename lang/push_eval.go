@@ -1,0 +1,199 @@
+package lang
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// sentType is the type of one entry of push.NAME.sent.
+var sentType = cty.Object(map[string]cty.Type{"id": cty.String, "quote_token": cty.String})
+
+func (r *run) newSend(p *push) *Send {
+	return &Send{
+		Kind:      "push",
+		Name:      p.Name,
+		DeclRange: p.DeclRange,
+		DependsOn: r.ev.graph.dependsOn["push."+p.Name],
+		Body:      map[string]any{},
+		Ranges:    map[string]hcl.Range{},
+	}
+}
+
+// evalPush evaluates a push into its Send and records its values known
+// after apply for the pushes that refer to it.
+func (r *run) evalPush(p *push) *Send {
+	s := r.newSend(p)
+	ctx := r.ctx()
+	to := cty.DynamicVal
+	if p.To != nil {
+		to = r.evalField(fieldSpec{name: "to", kind: stringField, required: true}, p.To, ctx)
+		s.Ranges["to"] = p.To.Expr.Range()
+		if !to.IsNull() {
+			s.Body["to"] = r.toJSON(s, "to", to, p.To.Expr.Range())
+		}
+	}
+	r.pushTo[p.Name] = to
+	var msgs cty.Value
+	var fallback hcl.Range
+	if p.Messages != nil {
+		msgs, fallback = r.evalExpr(p.Messages.Expr, ctx), p.Messages.Expr.Range()
+	} else {
+		vals := make([]cty.Value, len(p.Inline))
+		for i, mb := range p.Inline {
+			vals[i] = r.evalMessage(mb, ctx)
+		}
+		msgs, fallback = cty.TupleVal(vals), p.DeclRange
+	}
+	types, ok := r.writeMessages(s, msgs, fallback, p.Messages != nil)
+	if ok {
+		r.checkQuotes(s, to, msgs)
+	}
+	if a := p.NotificationDisabled; a != nil {
+		v := r.evalField(fieldSpec{name: a.Name, kind: boolField}, a, ctx)
+		if plain, _ := v.UnmarkDeep(); !plain.IsKnown() || (!plain.IsNull() && plain.True()) {
+			s.Ranges["notificationDisabled"] = a.Expr.Range()
+			s.Body["notificationDisabled"] = r.toJSON(s, "notificationDisabled", v, a.Expr.Range())
+		}
+	}
+	if a := p.AggregationUnit; a != nil {
+		v := r.evalField(fieldSpec{name: a.Name, kind: stringField}, a, ctx)
+		if !v.IsNull() {
+			s.Ranges["customAggregationUnits"] = a.Expr.Range()
+			s.Body["customAggregationUnits"] = []any{r.toJSON(s, "customAggregationUnits[0]", v, a.Expr.Range())}
+		}
+	}
+	r.pushes[p.Name] = r.afterApply(p.Name, types)
+	return s
+}
+
+// evalField evaluates one attribute and converts it to f's kind. A null
+// value is reported when f is required, and returned.
+func (r *run) evalField(f fieldSpec, attr *hcl.Attribute, ctx *hcl.EvalContext) cty.Value {
+	v := r.convertField(f, attr, r.evalExpr(attr.Expr, ctx))
+	if v.IsNull() && f.required {
+		r.diags = append(r.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Missing required argument",
+			Detail:   fmt.Sprintf("The argument %q is required, but its value is null.", f.name),
+			Subject:  attr.Expr.Range().Ptr(),
+		})
+	}
+	return v
+}
+
+// afterApply is the value of push.NAME: request_id and sent, known when
+// results hold the push, unknown otherwise. types are the LINE types of
+// the push's message objects (nil when not known): an unknown sent list
+// then still has one entry per message object, and a null quote_token for
+// types that return none. Quote tokens carry a quoteMark, unknown values
+// a refMark.
+func (r *run) afterApply(name string, types []string) cty.Value {
+	addr := "push." + name
+	q := quoteMark{push: name}
+	if res, done := r.results[addr]; done {
+		sent := make([]cty.Value, len(res.Sent))
+		for i, m := range res.Sent {
+			qt := cty.NullVal(cty.String)
+			if m.QuoteToken != "" {
+				qt = cty.StringVal(m.QuoteToken).Mark(q)
+			}
+			sent[i] = cty.ObjectVal(map[string]cty.Value{"id": cty.StringVal(m.ID), "quote_token": qt})
+		}
+		return cty.ObjectVal(map[string]cty.Value{
+			"request_id": cty.StringVal(res.RequestID),
+			"sent":       listOrEmpty(sent),
+		})
+	}
+	reqID := cty.UnknownVal(cty.String).Mark(refMark{ref: addr + ".request_id"})
+	if types == nil {
+		return cty.ObjectVal(map[string]cty.Value{
+			"request_id": reqID,
+			"sent":       cty.UnknownVal(cty.List(sentType)).WithMarks(cty.NewValueMarks(q, refMark{ref: addr + ".sent"})),
+		})
+	}
+	sent := make([]cty.Value, len(types))
+	for i, t := range types {
+		p := fmt.Sprintf("%s.sent[%d]", addr, i)
+		qt := cty.NullVal(cty.String)
+		if t == "" || returnsQuote(t) {
+			qt = cty.UnknownVal(cty.String).WithMarks(cty.NewValueMarks(q, refMark{ref: p + ".quote_token"}))
+		}
+		sent[i] = cty.ObjectVal(map[string]cty.Value{
+			"id":          cty.UnknownVal(cty.String).Mark(refMark{ref: p + ".id"}),
+			"quote_token": qt,
+		})
+	}
+	return cty.ObjectVal(map[string]cty.Value{"request_id": reqID, "sent": listOrEmpty(sent)})
+}
+
+func listOrEmpty(vals []cty.Value) cty.Value {
+	if len(vals) == 0 {
+		return cty.ListValEmpty(sentType)
+	}
+	return cty.ListVal(vals)
+}
+
+// checkQuotes reports every quote token in msgs that comes from a push
+// sending to another chat than to.
+func (r *run) checkQuotes(s *Send, to, msgs cty.Value) {
+	to, _ = to.UnmarkDeep()
+	if !to.IsKnown() || to.IsNull() || !to.Type().Equals(cty.String) {
+		return
+	}
+	plain, pvm := msgs.UnmarkDeepWithPaths()
+	seen := map[string]bool{}
+	for _, pm := range pvm {
+		for m := range pm.Marks {
+			qm, ok := m.(quoteMark)
+			if !ok || !quotePosition(plain, pm.Path) {
+				continue
+			}
+			from, _ := r.pushTo[qm.push].UnmarkDeep()
+			if !from.IsKnown() || from.IsNull() || !from.Type().Equals(cty.String) || from.AsString() == to.AsString() {
+				continue
+			}
+			path := "messages" + pathString(pm.Path)
+			if seen[path+" "+qm.push] {
+				continue
+			}
+			seen[path+" "+qm.push] = true
+			rng, ok := s.Ranges[path]
+			if !ok {
+				rng = s.Ranges["messages"]
+			}
+			r.diags = append(r.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Quote token from another chat",
+				Detail: fmt.Sprintf("This quote token comes from a message that push.%s sent to %q, but push.%s sends to %q. A quote token works only in the chat where the quoted message lives.",
+					qm.push, from.AsString(), s.Name, to.AsString()),
+				Subject: rng.Ptr(),
+			})
+		}
+	}
+}
+
+// quotePosition reports whether a quote token marked at path of v is used
+// as a quote: it is the quoteToken of a message object, or the mark was
+// lifted to a list or object holding one.
+func quotePosition(v cty.Value, path cty.Path) bool {
+	if len(path) > 0 {
+		switch step := path[len(path)-1].(type) {
+		case cty.GetAttrStep:
+			if step.Name == quoteTokenField.key {
+				return true
+			}
+		case cty.IndexStep: // a message object converted to a map
+			if step.Key.Type().Equals(cty.String) && step.Key.IsKnown() && step.Key.AsString() == quoteTokenField.key {
+				return true
+			}
+		}
+	}
+	at, err := path.Apply(v)
+	if err != nil {
+		return false
+	}
+	ty := at.Type()
+	return !ty.IsPrimitiveType() && !ty.Equals(cty.DynamicPseudoType)
+}

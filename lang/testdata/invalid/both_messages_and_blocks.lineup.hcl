@@ -1,0 +1,13 @@
+bundle "hello" {
+  text {
+    text = "Hello"
+  }
+}
+
+push "welcome" {
+  to       = "U4af4980629a1b2c3d4e5f60718293a4b"
+  messages = bundle.hello # ERROR: Both messages and message blocks
+  text {
+    text = "And more"
+  }
+}

@@ -1,0 +1,5 @@
+push "welcome" { # ERROR: Missing required argument
+  text {
+    text = "Hello"
+  }
+}

@@ -1,0 +1,3 @@
+pusj "welcome" { # ERROR: Unsupported block type
+  to = "U4af4980629a1b2c3d4e5f60718293a4b"
+}

@@ -1,0 +1,3 @@
+variable "customer" { # ERROR: No value for required variable
+  type = string
+}
