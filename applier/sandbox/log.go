@@ -14,7 +14,8 @@ func (s *Server) logRequest(ex *exchange, r *http.Request, rep reply) {
 		Status:    rep.status,
 		RetryKey:  ex.retryKey,
 		RequestID: ex.requestID,
-		Accepted:  rep.status/100 == 2,
+		Accepted:  ex.accepted,
+		Fault:     ex.fault,
 	}
 	if len(ex.raw) > 0 && json.Valid(ex.raw) {
 		entry.Body = json.RawMessage(ex.raw)
@@ -46,18 +47,16 @@ func (s *Server) Messages() []Message {
 	return out
 }
 
-// serveSandbox answers the sandbox's own paths, which need no token:
-// GET /_sandbox/requests (the request log) and GET /_sandbox/messages
-// (delivered messages).
-func (s *Server) serveSandbox(r *http.Request) reply {
-	if r.Method != http.MethodGet {
-		return errorReply(http.StatusNotFound, "Not found")
+// AcceptedByKey counts, per canonical retry key, the logged requests the
+// sandbox accepted with that key: more than 1 means a duplicate send.
+func (s *Server) AcceptedByKey() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]int{}
+	for _, r := range s.world.requests {
+		if key, ok := canonicalUUID(r.RetryKey); ok && r.Accepted {
+			out[key]++
+		}
 	}
-	switch r.URL.Path {
-	case "/_sandbox/requests":
-		return reply{status: http.StatusOK, body: s.Requests()}
-	case "/_sandbox/messages":
-		return reply{status: http.StatusOK, body: s.Messages()}
-	}
-	return errorReply(http.StatusNotFound, "Not found")
+	return out
 }

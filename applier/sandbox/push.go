@@ -18,11 +18,17 @@ func (s *Server) push(ex *exchange) reply {
 	}
 	to := ex.body["to"].(string) // rules.Push checked it.
 	out := outgoing(ex.body["messages"].([]any))
-	return s.accept(ex, func(w *world) ([]SentMessage, *reply) {
+	people := chatMembers(to)
+	return s.accept(ex, people, func(w *world) ([]SentMessage, *reply) {
 		if ps := w.checkQuoteTokens(to, out); len(ps) > 0 {
 			rep := problemsReply(ps)
 			return nil, &rep
 		}
+		objects := make([]json.RawMessage, len(out))
+		for i, m := range out {
+			objects[i] = m.object
+		}
+		w.record(ex, []string{to}, people, objects)
 		return w.deliver(ex, to, out), nil
 	})
 }

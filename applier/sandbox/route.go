@@ -30,6 +30,14 @@ func lineRoutes() *router {
 	rt.add(&endpoint{method: http.MethodPost, pattern: "/v2/bot/message/push", name: "push",
 		retryable: true, json: true, status: http.StatusOK, sentMessages: true,
 		handle: (*Server).push})
+	rt.add(&endpoint{method: http.MethodPost, pattern: "/v2/bot/message/multicast", name: "multicast",
+		retryable: true, json: true, status: http.StatusOK, handle: (*Server).multicast})
+	rt.add(&endpoint{method: http.MethodPost, pattern: "/v2/bot/message/broadcast", name: "broadcast",
+		retryable: true, json: true, status: http.StatusOK, handle: (*Server).broadcast})
+	rt.add(&endpoint{method: http.MethodGet, pattern: "/v2/bot/message/quota", name: "quota",
+		status: http.StatusOK, handle: (*Server).quota})
+	rt.add(&endpoint{method: http.MethodGet, pattern: "/v2/bot/message/quota/consumption",
+		name: "quota/consumption", status: http.StatusOK, handle: (*Server).consumption})
 	for _, kind := range []string{"reply", "push", "multicast", "narrowcast", "broadcast"} {
 		rt.add(&endpoint{method: http.MethodPost, pattern: "/v2/bot/message/validate/" + kind,
 			name: "validate/" + kind, json: true, status: http.StatusOK,

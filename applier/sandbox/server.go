@@ -3,9 +3,11 @@ package sandbox
 import (
 	"errors"
 	"io"
+	"math/rand"
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -14,10 +16,14 @@ import (
 type Server struct {
 	opts   Options
 	now    func() time.Time
+	offset atomic.Int64 // nanoseconds the clock was advanced
 	routes *router
 
-	mu    sync.Mutex // guards world
-	world *world
+	mu      sync.Mutex // guards world, faults, rng and buckets
+	world   *world
+	faults  Faults
+	rng     *rand.Rand
+	buckets map[string]*bucket
 
 	saveMu sync.Mutex // serializes Save
 }
@@ -25,10 +31,16 @@ type Server struct {
 // New makes a Server, loading its world from opts.Dir when it exists there.
 // A world file that cannot be read is an error, and is left untouched.
 func New(opts Options) (*Server, error) {
-	s := &Server{opts: opts, now: opts.Now, routes: lineRoutes()}
+	s := &Server{opts: opts, now: opts.Now, routes: lineRoutes(),
+		faults: opts.Faults, buckets: map[string]*bucket{}}
 	if s.now == nil {
 		s.now = time.Now
 	}
+	seed := opts.Seed
+	if seed == 0 {
+		seed = time.Now().UnixNano()
+	}
+	s.rng = rand.New(rand.NewSource(seed))
 	w, err := loadWorld(opts.Dir)
 	if err != nil {
 		return nil, err
@@ -48,20 +60,30 @@ type exchange struct {
 	raw           []byte
 	body          map[string]any
 	now           time.Time
+	// accepted is set by accept when the send took effect.
+	accepted bool
+	// fault is the fault accept played, "" for none.
+	fault string
 }
 
 // ServeHTTP answers LINE paths as LINE does, and the sandbox's own paths
-// under /_sandbox/. Every answer carries a new X-Line-Request-Id.
+// under /_sandbox/. Every answer carries a new X-Line-Request-Id. A LINE
+// request is logged before its answer is delayed (Options.Latency) and
+// written, or its fault played.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	ex := &exchange{requestID: newRequestID(), now: s.now()}
+	ex := &exchange{requestID: newRequestID(), now: s.Now()}
 	w.Header().Set("X-Line-Request-Id", ex.requestID)
 	if strings.HasPrefix(r.URL.Path, "/_sandbox/") {
 		writeReply(w, s.serveSandbox(r))
 		return
 	}
 	rep := s.serveLINE(ex, r)
-	writeReply(w, rep)
 	s.logRequest(ex, r, rep)
+	if !sleep(r.Context(), s.opts.Latency) {
+		dropConnection(w) // the client went away: answer nothing
+		return
+	}
+	s.respond(w, r, ex, rep)
 }
 
 // serveLINE runs the checks every LINE endpoint shares, in LINE's order,
@@ -80,6 +102,9 @@ func (s *Server) serveLINE(ex *exchange, r *http.Request) reply {
 		return errorReply(http.StatusNotFound, "Not found")
 	}
 	ex.endpoint, ex.params = ep, params
+	if s.rateLimited(ex) {
+		return rateLimitReply()
+	}
 	if rep, ok := checkRetryKey(ex, r.Header); !ok {
 		return rep
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -44,6 +45,9 @@ type world struct {
 	quoteTokens   map[string]quoted
 	messages      []Message
 	requests      []LoggedRequest
+	deliveries    []Delivery
+	// usage counts the people sent to, by quota month ("2026-11").
+	usage map[string]int
 }
 
 func newWorld() *world {
@@ -51,6 +55,7 @@ func newWorld() *world {
 		nextMessageID: firstMessageID,
 		retryKeys:     map[string]acceptance{},
 		quoteTokens:   map[string]quoted{},
+		usage:         map[string]int{},
 	}
 }
 
@@ -68,6 +73,10 @@ type worldFile struct {
 	QuoteTokens   []quoteTokenFile `json:"quote_tokens"`
 	Messages      []Message        `json:"messages"`
 	Requests      []LoggedRequest  `json:"requests"`
+	// Deliveries and Usage were added within version 1; older files
+	// lack them, which reads as none.
+	Deliveries []Delivery     `json:"deliveries,omitempty"`
+	Usage      map[string]int `json:"usage,omitempty"`
 }
 
 type retryKeyFile struct {
@@ -134,7 +143,10 @@ func decodeWorld(data []byte) (*world, error) {
 	for _, q := range f.QuoteTokens {
 		w.quoteTokens[q.Token] = quoted{Chat: q.Chat, MessageID: q.MessageID}
 	}
-	w.messages, w.requests = f.Messages, f.Requests
+	w.messages, w.requests, w.deliveries = f.Messages, f.Requests, f.Deliveries
+	for m, n := range f.Usage {
+		w.usage[m] = n
+	}
 	return w, nil
 }
 
@@ -148,6 +160,8 @@ func (w *world) file(now time.Time) worldFile {
 		QuoteTokens:   make([]quoteTokenFile, 0, len(w.quoteTokens)),
 		Messages:      slices.Clone(w.messages),
 		Requests:      slices.Clone(w.requests),
+		Deliveries:    slices.Clone(w.deliveries),
+		Usage:         maps.Clone(w.usage),
 	}
 	for k, a := range w.retryKeys {
 		if now.Sub(a.At) >= retryKeyTTL {

@@ -1,0 +1,58 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"slices"
+	"time"
+)
+
+// Delivery is one accepted send (push, multicast, broadcast), as listed
+// by GET /_sandbox/deliveries and Server.Deliveries. It keeps the message
+// objects once, however many people received them.
+type Delivery struct {
+	// RequestID is the X-Line-Request-Id of the request that sent it.
+	RequestID string    `json:"request_id"`
+	Endpoint  string    `json:"endpoint"`
+	At        time.Time `json:"at"`
+	// To is who received the messages: the chat of a push, each distinct
+	// user of a multicast once; empty for a broadcast (every friend).
+	To []string `json:"to,omitempty"`
+	// People is how many persons the send counted against the quota.
+	People int `json:"people"`
+	// Messages are the message objects as received.
+	Messages []json.RawMessage `json:"messages"`
+}
+
+// record adds an accepted send to the world's deliveries. The caller
+// holds the lock.
+func (w *world) record(ex *exchange, to []string, people int, objects []json.RawMessage) {
+	w.deliveries = append(w.deliveries, Delivery{
+		RequestID: ex.requestID, Endpoint: ex.endpoint.name, At: ex.now,
+		To: to, People: people, Messages: objects,
+	})
+}
+
+// Deliveries returns a copy of the accepted sends, oldest first.
+func (s *Server) Deliveries() []Delivery {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := slices.Clone(s.world.deliveries)
+	if out == nil {
+		out = []Delivery{}
+	}
+	return out
+}
+
+// DeliveredTo counts the accepted sends that reached user: pushes to the
+// user, multicasts naming the user, and broadcasts.
+func (s *Server) DeliveredTo(user string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, d := range s.world.deliveries {
+		if d.Endpoint == "broadcast" || slices.Contains(d.To, user) {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,134 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/line/line-bot-sdk-go/v8/linebot/messaging_api"
+	"github.com/stretchr/testify/require"
+)
+
+func TestMulticastSDK(t *testing.T) {
+	sb, ts := start(t, Options{})
+	c := sdkClient(t, ts)
+	res, body, err := c.MulticastWithHttpInfo(&messaging_api.MulticastRequest{
+		To:       []string{userA, userB, userA},
+		Messages: []messaging_api.MessageInterface{messaging_api.TextMessage{Text: "to both"}},
+	}, "")
+	require.NoError(t, err)
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	require.Empty(t, *body)
+
+	ds := sb.Deliveries()
+	require.Len(t, ds, 1)
+	if diff := cmp.Diff([]string{userA, userB}, ds[0].To); diff != "" {
+		t.Errorf("delivered to (-want +got):\n%s", diff)
+	}
+	require.Equal(t, 2, ds[0].People)
+	require.Equal(t, "multicast", ds[0].Endpoint)
+	require.Len(t, ds[0].Messages, 1)
+	require.Equal(t, 1, sb.DeliveredTo(userA))
+	require.Equal(t, 1, sb.DeliveredTo(userB))
+	require.Equal(t, 2, sb.Usage())
+}
+
+func multicastBody(to []string, message string) string {
+	list, _ := json.Marshal(to)
+	return fmt.Sprintf(`{"to":%s,"messages":[%s]}`, list, message)
+}
+
+func TestMulticastRejects(t *testing.T) {
+	text := `{"type":"text","text":"hi"}`
+	many := make([]string, 501)
+	for i := range many {
+		many[i] = fmt.Sprintf("U%032x", i)
+	}
+	tests := []struct {
+		name string
+		body string
+		want string
+	}{
+		{name: "group ID", body: multicastBody([]string{userA, groupC}, text),
+			want: `{"message":"The property, to[1], in the request body is invalid (line: -, column: -)",
+				"details":[{"property":"to[1]","message":"Must be a user ID (U + 32 hex digits); multicast cannot send to groups or rooms"}]}`},
+		{name: "malformed", body: multicastBody([]string{"Uabc", userA}, text),
+			want: `{"message":"The property, to[0], in the request body is invalid (line: -, column: -)",
+				"details":[{"property":"to[0]","message":"Must be a user ID (U + 32 hex digits); multicast cannot send to groups or rooms"}]}`},
+		{name: "over 500", body: multicastBody(many, text),
+			want: `{"message":"The request body has 1 error(s)",
+				"details":[{"property":"to","message":"Size must be between 1 and 500"}]}`},
+		{name: "nobody", body: multicastBody([]string{}, text),
+			want: `{"message":"The request body has 1 error(s)",
+				"details":[{"property":"to","message":"Size must be between 1 and 500"}]}`},
+		{name: "quote token", body: multicastBody([]string{userA}, `{"type":"text","text":"re","quoteToken":"q"}`),
+			want: `{"message":"The request body has 1 error(s)",
+				"details":[{"property":"messages[0].quoteToken","message":"Only reply and push messages can quote"}]}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sb, ts := start(t, Options{})
+			got := call(t, ts, http.MethodPost, "/v2/bot/message/multicast", tt.body, nil)
+			require.Equal(t, http.StatusBadRequest, got.status)
+			if diff := cmp.Diff(js(t, tt.want), got.body); diff != "" {
+				t.Errorf("body (-want +got):\n%s", diff)
+			}
+			require.Empty(t, sb.Deliveries(), "nobody receives a rejected multicast")
+			require.False(t, sb.Requests()[0].Accepted)
+		})
+	}
+}
+
+func TestMulticast500Recipients(t *testing.T) {
+	sb, ts := start(t, Options{})
+	to := make([]string, 500)
+	for i := range to {
+		to[i] = fmt.Sprintf("U%032x", i)
+	}
+	got := call(t, ts, http.MethodPost, "/v2/bot/message/multicast", multicastBody(to, `{"type":"text","text":"hi"}`), nil)
+	require.Equal(t, http.StatusOK, got.status, "%v", got.body)
+	require.Equal(t, 500, sb.Usage())
+	require.Empty(t, sb.Messages(), "multicast keeps deliveries, not a message per user")
+}
+
+func TestMulticastRetryKey(t *testing.T) {
+	_, ts := start(t, Options{})
+	body := multicastBody([]string{userA}, `{"type":"text","text":"once"}`)
+	key := map[string]string{"X-Line-Retry-Key": keyOne}
+	first := call(t, ts, http.MethodPost, "/v2/bot/message/multicast", body, key)
+	require.Equal(t, http.StatusOK, first.status)
+	dup := call(t, ts, http.MethodPost, "/v2/bot/message/multicast", body, key)
+	require.Equal(t, http.StatusConflict, dup.status)
+	require.Equal(t, first.header.Get("X-Line-Request-Id"), dup.header.Get("X-Line-Accepted-Request-Id"))
+	if diff := cmp.Diff(js(t, `{"message":"The retry key is already accepted"}`), dup.body); diff != "" {
+		t.Errorf("409 body, without sentMessages (-want +got):\n%s", diff)
+	}
+}
+
+func TestBroadcast(t *testing.T) {
+	sb, ts := start(t, Options{Friends: 3})
+	c := sdkClient(t, ts)
+	req := &messaging_api.BroadcastRequest{NotificationDisabled: true,
+		Messages: []messaging_api.MessageInterface{messaging_api.TextMessage{Text: "all"}}}
+	body, err := c.Broadcast(req, keyOne)
+	require.NoError(t, err)
+	require.Empty(t, *body)
+	res, _, err := c.BroadcastWithHttpInfo(req, keyOne)
+	require.Error(t, err)
+	require.Equal(t, http.StatusConflict, res.StatusCode)
+
+	quote := call(t, ts, http.MethodPost, "/v2/bot/message/broadcast",
+		`{"messages":[{"type":"sticker","packageId":"1","stickerId":"2","quoteToken":"q"}]}`, nil)
+	require.Equal(t, http.StatusBadRequest, quote.status)
+	empty := call(t, ts, http.MethodPost, "/v2/bot/message/broadcast", `{"messages":[]}`, nil)
+	require.Equal(t, http.StatusBadRequest, empty.status)
+
+	ds := sb.Deliveries()
+	require.Len(t, ds, 1)
+	require.Equal(t, "broadcast", ds[0].Endpoint)
+	require.Equal(t, 3, ds[0].People)
+	require.Equal(t, 1, sb.DeliveredTo(userB))
+	require.Equal(t, map[string]int{keyOne: 1}, sb.AcceptedByKey())
+}
