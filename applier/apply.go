@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/lineupdev/lineup/applier/line"
@@ -20,108 +21,175 @@ type Options struct {
 	Now func() time.Time
 	// Backoff is the wait before retry number n (1-based) of a send whose
 	// outcome was unknown or throttled; nil means exponential from 200ms,
-	// capped at 10s.
+	// capped at 10s, with jitter.
 	Backoff func(n int) time.Duration
-	// Attempts bounds the requests made for one send; zero means 6.
+	// Attempts bounds the requests made for one send; zero means 8.
 	Attempts int
-	// Report, when set, is told of every finished change.
+	// Parallelism caps the requests in flight; zero means 16.
+	Parallelism int
+	// Limits are the request rates per endpoint; nil means LINE's
+	// (DefaultLimits).
+	Limits Limits
+	// Report, when set, is told of every finished change and every retry.
+	// It is called from many goroutines.
 	Report func(Event)
 }
 
-// Event is a finished change, for progress output.
+// Event is a finished change, or a retry, for progress output.
 type Event struct {
 	Address string
 	Action  planner.Action
-	// Result is "sent", "sent before" (409), "forgotten", "failed" or
-	// "skipped".
+	// Result is "sent", "sent before" (409), "forgotten", "failed",
+	// "skipped" or "retrying".
 	Result    string
 	RequestID string
 	Err       error
 }
 
-// Apply performs the plan's changes in order against LINE, writing st to
-// opts.StatePath before and after every send. It returns the first
-// problems it met joined in one error, after doing everything that did
+// Apply performs the plan's changes against LINE: each change after the
+// changes it depends on, up to opts.Parallelism at once, within LINE's
+// rate limits. Before a request leaves, its retry key is durable in the
+// state's journal; results are journalled as they come back and folded
+// into the state file at the end. When ctx is cancelled, Apply starts no
+// new request, lets those in flight finish and records them.
+//
+// The error joins every problem met; Apply still does everything that did
 // not depend on a failed change.
-func Apply(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.State, opts Options) error {
-	a := &run{cfg: cfg, st: st, opts: opts, failed: map[string]bool{}}
-	if a.opts.Now == nil {
-		a.opts.Now = time.Now
+func Apply(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.State, opts Options) (err error) {
+	a := newRun(cfg, st, opts)
+	a.journal, err = state.OpenJournal(opts.StatePath, st)
+	if err != nil {
+		return err
 	}
-	if a.opts.Backoff == nil {
-		a.opts.Backoff = backoff
-	}
-	if a.opts.Attempts == 0 {
-		a.opts.Attempts = 6
-	}
-	if a.opts.Report == nil {
-		a.opts.Report = func(Event) {}
-	}
-	var errs []error
+	defer func() {
+		err = errors.Join(err, a.journal.Close(), a.fold())
+	}()
+	done := map[string]chan struct{}{}
 	for _, ch := range p.Changes {
-		if err := ctx.Err(); err != nil {
-			errs = append(errs, fmt.Errorf("stopped: %w", err))
-			break
-		}
-		if err := a.change(ctx, ch); err != nil {
-			a.failed[ch.Address] = true
-			errs = append(errs, err)
-		}
+		done[ch.Address] = make(chan struct{})
 	}
+	var wg sync.WaitGroup
+	errs := make([]error, len(p.Changes))
+	for i, ch := range p.Changes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(done[ch.Address])
+			errs[i] = a.schedule(ctx, ch, done)
+		}()
+	}
+	wg.Wait()
 	return errors.Join(errs...)
 }
 
 // run is one apply in progress.
 type run struct {
-	cfg    *lang.Config
-	st     *state.State
-	opts   Options
-	failed map[string]bool // addresses that failed or were skipped
+	opts     Options
+	journal  *state.Journal
+	sem      chan struct{}
+	limiters map[string]*limiter
+
+	mu        sync.Mutex // guards what follows
+	cfg       *lang.Config
+	st        *state.State
+	failed    map[string]bool // addresses that failed or were not sent
+	quotaOut  bool            // LINE said the monthly limit is reached
+	evaluated *lang.Config    // cfg evaluated with the results so far
+	stale     bool            // results changed since evaluated
 }
 
-func (a *run) change(ctx context.Context, ch *planner.Change) error {
+func newRun(cfg *lang.Config, st *state.State, opts Options) *run {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Backoff == nil {
+		opts.Backoff = backoff
+	}
+	if opts.Attempts == 0 {
+		opts.Attempts = 8
+	}
+	if opts.Parallelism <= 0 {
+		opts.Parallelism = 16
+	}
+	if opts.Limits == nil {
+		opts.Limits = DefaultLimits
+	}
+	if opts.Report == nil {
+		opts.Report = func(Event) {}
+	}
+	return &run{
+		opts: opts, cfg: cfg, st: st, failed: map[string]bool{}, stale: true,
+		sem: make(chan struct{}, opts.Parallelism), limiters: opts.Limits.limiters(),
+	}
+}
+
+// schedule waits for the change's dependencies and a free slot, then
+// performs it.
+func (a *run) schedule(ctx context.Context, ch *planner.Change, done map[string]chan struct{}) error {
 	switch ch.Action {
 	case planner.Forget:
 		return a.forget(ch)
 	case planner.Send, planner.Unresolved:
-		for _, dep := range ch.Send.DependsOn {
-			if a.failed[dep] {
-				err := fmt.Errorf("%s: not sent, because %s it depends on was not sent", ch.Address, dep)
-				a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "skipped", Err: err})
-				return err
-			}
-		}
-		return a.send(ctx, ch)
+	default:
+		return nil
 	}
-	return nil
+	for _, dep := range ch.Send.DependsOn {
+		if c, ok := done[dep]; ok {
+			<-c
+		}
+		if a.isFailed(dep) {
+			return a.notSent(ch, fmt.Errorf("not sent, because %s it depends on was not sent", dep))
+		}
+	}
+	select {
+	case a.sem <- struct{}{}:
+	case <-ctx.Done():
+		return a.notSent(ch, fmt.Errorf("not sent: apply was interrupted"))
+	}
+	defer func() { <-a.sem }()
+	return a.send(ctx, ch)
+}
+
+func (a *run) isFailed(addr string) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.failed[addr]
+}
+
+// notSent reports a change that was not attempted.
+func (a *run) notSent(ch *planner.Change, err error) error {
+	a.mu.Lock()
+	a.failed[ch.Address] = true
+	a.mu.Unlock()
+	err = fmt.Errorf("%s: %w", ch.Address, err)
+	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "skipped", Err: err})
+	return err
 }
 
 func (a *run) forget(ch *planner.Change) error {
+	a.mu.Lock()
 	rec := a.st.Sends[ch.Address]
 	if rec == nil {
+		a.mu.Unlock()
 		return nil
 	}
 	rec.ForgottenAt = a.opts.Now().UTC()
 	a.st.History = append(a.st.History, rec)
 	delete(a.st.Sends, ch.Address)
-	if err := a.write(); err != nil {
-		return err
+	a.mu.Unlock()
+	if err := a.journal.Forget(rec, false); err != nil {
+		return fmt.Errorf("%s: %w", ch.Address, err)
 	}
 	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "forgotten"})
 	return nil
 }
 
-func (a *run) write() error {
-	if err := state.Write(a.opts.StatePath, a.st); err != nil {
-		return fmt.Errorf("writing state: %w", err)
+// fold writes the state with everything journalled as the new snapshot.
+func (a *run) fold() error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if err := state.Fold(a.opts.StatePath, a.st); err != nil {
+		return fmt.Errorf("writing state: %w (the journal beside it keeps every result; the next run reads it)", err)
 	}
 	return nil
-}
-
-func backoff(n int) time.Duration {
-	d := 200 * time.Millisecond << (n - 1)
-	if d > 10*time.Second || d <= 0 {
-		d = 10 * time.Second
-	}
-	return d
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"time"
 
@@ -15,44 +16,49 @@ import (
 )
 
 // send performs one push exactly once: the pending record with its retry
-// key is on disk before the request leaves, the result after it returns.
+// key is durable before the request leaves, the result is journalled
+// after it returns.
 func (a *run) send(ctx context.Context, ch *planner.Change) error {
 	fail := func(err error) error {
+		a.mu.Lock()
+		a.failed[ch.Address] = true
+		a.mu.Unlock()
 		err = fmt.Errorf("%s: %w", ch.Address, err)
 		a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "failed", Err: err})
 		return err
+	}
+	if a.quotaReached() {
+		return fail(errors.New("not sent: LINE said the monthly limit is reached"))
 	}
 	body, err := a.body(ch)
 	if err != nil {
 		return fail(err)
 	}
+	if err := a.wait(ctx, "push"); err != nil {
+		return a.notSent(ch, errors.New("not sent: apply was interrupted"))
+	}
 	rec, err := a.begin(ch, body)
 	if err != nil {
 		return fail(err)
 	}
-	res, err := a.push(ctx, body, rec.RetryKey)
+	res, err := a.push(ctx, ch, body, rec.RetryKey)
 	if err != nil {
-		if !errors.Is(err, errUncertain) {
-			// LINE refused every attempt: nothing was sent, and the key was
-			// never accepted. Drop the pending record.
-			delete(a.st.Sends, ch.Address)
-			if werr := a.write(); werr != nil {
-				return fail(errors.Join(err, werr))
-			}
-			return fail(err)
+		if errors.Is(err, errUncertain) {
+			valid := rec.FirstAttempt.Add(planner.KeyLifetime).Sub(a.opts.Now())
+			return fail(fmt.Errorf("%w; run apply again to retry with the same retry key (valid for %s more)",
+				err, valid.Round(time.Minute)))
 		}
-		valid := rec.FirstAttempt.Add(planner.KeyLifetime).Sub(a.opts.Now())
-		return fail(fmt.Errorf("%w; run apply again to retry with the same retry key (valid for %s more)",
-			err, valid.Round(time.Minute)))
+		// No attempt was accepted (a key accepted before would have given
+		// 409): nothing was sent. Drop the pending record.
+		if line.Classify(err) == line.QuotaExhausted {
+			a.setQuotaReached()
+		}
+		a.mu.Lock()
+		delete(a.st.Sends, ch.Address)
+		a.mu.Unlock()
+		return fail(errors.Join(err, a.journal.Drop(ch.Address, false)))
 	}
-	rec.Status = state.Sent
-	rec.RequestID = res.RequestID
-	rec.SentAt = a.opts.Now().UTC()
-	rec.Sent = make([]state.SentMessage, len(res.Sent))
-	for i, m := range res.Sent {
-		rec.Sent[i] = state.SentMessage{ID: m.ID, QuoteToken: m.QuoteToken}
-	}
-	if err := a.write(); err != nil {
+	if err := a.finish(ch, rec, res); err != nil {
 		return fail(err)
 	}
 	result := "sent"
@@ -63,21 +69,24 @@ func (a *run) send(ctx context.Context, ch *planner.Change) error {
 	return nil
 }
 
-// begin writes the pending record of a send to disk and returns it. For an
+// begin makes the pending record of a send durable and returns it. For an
 // unresolved send it checks that the pending record can still be retried.
 func (a *run) begin(ch *planner.Change, body map[string]any) (*state.Record, error) {
 	digest := planner.Digest(body)
 	now := a.opts.Now().UTC()
+	a.mu.Lock()
 	if ch.Action == planner.Unresolved {
 		rec := a.st.Sends[ch.Address]
+		a.mu.Unlock()
 		if rec.Digest != digest {
 			return nil, fmt.Errorf("the configuration changed since the interrupted attempt; " +
-				"retrying with the same retry key would send the old message or a new one, which LINE does not define; " +
-				"restore the configuration, or resolve the send by hand")
+				"retrying with the same retry key could deliver either version, so lineup will not; " +
+				"restore the configuration, or resolve the send with lineup state resolve")
 		}
 		if expires := rec.FirstAttempt.Add(planner.KeyLifetime); !now.Before(expires) {
-			return nil, fmt.Errorf("its outcome is unknown and its retry key expired at %s, so a retry could send it twice; "+
-				"check on LINE whether it was delivered and resolve it by hand", expires.Format(time.RFC3339))
+			return nil, fmt.Errorf("its outcome is unknown and its retry key expired at %s, so a retry could "+
+				"send it twice; check on LINE whether it was delivered, then run lineup state resolve %s -sent or -not-sent",
+				expires.Format(time.RFC3339), ch.Address)
 		}
 		return rec, nil
 	}
@@ -87,46 +96,77 @@ func (a *run) begin(ch *planner.Change, body map[string]any) (*state.Record, err
 	}
 	to, _ := body["to"].(string)
 	rec := &state.Record{
-		Address:      ch.Address,
-		Status:       state.Pending,
-		RetryKey:     ch.RetryKey,
-		FirstAttempt: now,
-		Digest:       digest,
-		To:           to,
+		Address: ch.Address, Status: state.Pending, RetryKey: ch.RetryKey,
+		FirstAttempt: now, Digest: digest, To: to,
 	}
 	a.st.Sends[ch.Address] = rec
-	if err := a.write(); err != nil {
-		delete(a.st.Sends, ch.Address)
-		return nil, err
+	copied := *rec
+	a.mu.Unlock()
+	if err := a.journal.Put(&copied, true); err != nil {
+		return nil, fmt.Errorf("recording the retry key before sending: %w", err)
 	}
 	return rec, nil
+}
+
+// finish records an accepted send.
+func (a *run) finish(ch *planner.Change, rec *state.Record, res *line.PushResult) error {
+	a.mu.Lock()
+	rec.Status = state.Sent
+	rec.RequestID = res.RequestID
+	rec.SentAt = a.opts.Now().UTC()
+	rec.Sent = make([]state.SentMessage, len(res.Sent))
+	for i, m := range res.Sent {
+		rec.Sent[i] = state.SentMessage{ID: m.ID, QuoteToken: m.QuoteToken}
+	}
+	copied := *rec
+	a.stale = true
+	a.mu.Unlock()
+	return a.journal.Put(&copied, false)
 }
 
 // body returns the send's final body, evaluating the configuration again
 // when the plan held values known only after apply.
 func (a *run) body(ch *planner.Change) (map[string]any, error) {
-	send := ch.Send
-	if ch.Digest == "" {
+	if ch.Digest != "" {
+		return ch.Send.Body, nil
+	}
+	a.mu.Lock()
+	if a.stale {
 		cfg, diags := a.cfg.Evaluate(planner.Results(a.st))
 		if diags.HasErrors() {
+			a.mu.Unlock()
 			return nil, fmt.Errorf("evaluating with the values known after apply: %s", diags.Error())
 		}
-		send = find(cfg, ch.Address)
-		if send == nil {
-			return nil, fmt.Errorf("no longer in the configuration")
+		a.evaluated, a.stale = cfg, false
+	}
+	send := find(a.evaluated, ch.Address)
+	a.mu.Unlock()
+	if send == nil {
+		return nil, fmt.Errorf("no longer in the configuration")
+	}
+	if ref := unknownRef(send.Body); ref != "" {
+		return nil, fmt.Errorf("%s is still unknown", ref)
+	}
+	if ps := rules.Push(send.Body); len(ps) > 0 {
+		var msgs []string
+		for _, p := range ps {
+			msgs = append(msgs, p.Path+": "+p.Message)
 		}
-		if ref := unknownRef(send.Body); ref != "" {
-			return nil, fmt.Errorf("%s is still unknown", ref)
-		}
-		if ps := rules.Push(send.Body); len(ps) > 0 {
-			var msgs []string
-			for _, p := range ps {
-				msgs = append(msgs, p.Path+": "+p.Message)
-			}
-			return nil, fmt.Errorf("LINE would refuse it: %s", strings.Join(msgs, "; "))
-		}
+		return nil, fmt.Errorf("LINE would refuse it: %s", strings.Join(msgs, "; "))
 	}
 	return send.Body, nil
+}
+
+func (a *run) quotaReached() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.quotaOut
+}
+
+func (a *run) setQuotaReached() {
+	a.mu.Lock()
+	a.quotaOut = true
+	a.mu.Unlock()
 }
 
 func find(cfg *lang.Config, addr string) *lang.Send {
@@ -143,18 +183,19 @@ func find(cfg *lang.Config, addr string) *lang.Send {
 var errUncertain = errors.New("the outcome is unknown")
 
 // push sends with retries under one retry key. Its error wraps
-// errUncertain when some attempt may have been accepted.
-func (a *run) push(ctx context.Context, body map[string]any, key string) (*line.PushResult, error) {
+// errUncertain when some attempt may have been accepted. Requests in
+// flight are not cancelled by ctx; once ctx is done no new attempt starts.
+func (a *run) push(ctx context.Context, ch *planner.Change, body map[string]any, key string) (*line.PushResult, error) {
 	uncertain := false
 	var last error
 	for n := 1; n <= a.opts.Attempts; n++ {
 		if n > 1 {
-			if err := sleep(ctx, a.opts.Backoff(n-1)); err != nil {
-				last = err
+			a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "retrying", Err: last})
+			if sleep(ctx, a.opts.Backoff(n-1)) != nil || a.wait(ctx, "push") != nil {
 				break
 			}
 		}
-		res, err := a.opts.Client.Push(ctx, body, key)
+		res, err := a.opts.Client.Push(context.WithoutCancel(ctx), body, key)
 		if err == nil {
 			return res, nil
 		}
@@ -185,6 +226,16 @@ func sleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// backoff is exponential from 200ms, capped at 10s, with up to 50% jitter
+// so that retries of many sends do not arrive together.
+func backoff(n int) time.Duration {
+	d := 200 * time.Millisecond << (n - 1)
+	if d > 10*time.Second || d <= 0 {
+		d = 10 * time.Second
+	}
+	return d/2 + rand.N(d/2+1)
 }
 
 // unknownRef returns the Ref of the first lang.Unknown in v, or "".

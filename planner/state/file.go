@@ -96,24 +96,36 @@ func jsonMessage(err error) string {
 	return strings.TrimPrefix(err.Error(), "json: ")
 }
 
-// Load reads the state file at path; a missing file gives New(), nil.
-// Every other failure is an error naming path, and the caller must stop:
-// a state that cannot be read must never be replaced by a new one, or
-// sends it records would be made again. An empty file is such a failure.
+// Load reads the state file at path with its journal replayed over it
+// (see JournalPath); a missing file and journal give New(), nil. Every
+// other failure is an error naming path, and the caller must stop: a
+// state that cannot be read must never be replaced by a new one, or sends
+// it records would be made again. An empty file is such a failure.
 func Load(path string) (*State, error) {
+	s, exists, err := loadSnapshot(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := replay(path, s, exists); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func loadSnapshot(path string) (*State, bool, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return New(), nil
+		return New(), false, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading state file %s: %w", path, err)
+		return nil, false, fmt.Errorf("reading state file %s: %w", path, err)
 	}
 	defer f.Close()
 	s, err := Read(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, false, fmt.Errorf("%s: %w", path, err)
 	}
-	return s, nil
+	return s, true, nil
 }
 
 // Write bumps s.Serial and writes s to path atomically (temp file named

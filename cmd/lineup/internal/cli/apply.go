@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -17,6 +18,7 @@ type applyFlags struct {
 	sandbox     bool
 	autoApprove bool
 	replace     listFlag
+	parallelism int
 }
 
 func runApply(ctx context.Context, g global, args []string, s Streams) int {
@@ -27,8 +29,13 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	fs.BoolVar(&f.sandbox, "sandbox", false, "send to the embedded LINE sandbox (kept in .lineup/sandbox) instead of LINE")
 	fs.BoolVar(&f.autoApprove, "auto-approve", false, "apply without asking for approval")
 	fs.Var(&f.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
+	fs.IntVar(&f.parallelism, "parallelism", 16, "at most `N` requests in flight (LINE's rate limits apply as well)")
 	if code, ok := parse(fs, args, s); !ok {
 		return code
+	}
+	if f.parallelism < 1 {
+		fmt.Fprintln(s.Err, "lineup apply: -parallelism must be at least 1")
+		return 1
 	}
 	cfg := loadConfig(f.inputs, g, s)
 	if cfg == nil {
@@ -67,11 +74,21 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 		return fail(s, err)
 	}
 	defer closeLine()
+	prog := newProgress(s, p)
+	stopWatch := watchInterrupt(ctx, s)
 	err = applier.Apply(ctx, cfg, p, st, applier.Options{
-		Client:    client,
-		StatePath: path,
-		Report:    func(e applier.Event) { report(s, e) },
+		Client:      client,
+		StatePath:   path,
+		Now:         clock(),
+		Parallelism: f.parallelism,
+		Report:      prog.report,
 	})
+	stopWatch()
+	prog.stop()
+	if ctx.Err() != nil {
+		err = errors.Join(err, errors.New("apply was interrupted; the sends in flight were recorded, "+
+			"and the next apply continues where this one stopped"))
+	}
 	if err != nil {
 		fmt.Fprintf(s.Err, "\nError: apply did not finish:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))
 		return 1
@@ -106,19 +123,6 @@ func approve(s Streams) (int, bool) {
 		return 1, false
 	}
 	return 0, true
-}
-
-// report prints one finished change: a line per change.
-func report(s Streams, e applier.Event) {
-	line := fmt.Sprintf("%s: %s", e.Address, e.Result)
-	if e.RequestID != "" {
-		line += " (request " + e.RequestID + ")"
-	}
-	if e.Err != nil {
-		fmt.Fprintf(s.Err, "%s\n", e.Err)
-		return
-	}
-	fmt.Fprintln(s.Out, line)
 }
 
 func fail(s Streams, err error) int {

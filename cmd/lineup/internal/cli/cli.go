@@ -49,6 +49,7 @@ var commands = map[string]command{
 	"apply":    {"Send what the plan shows, exactly once, and record it in the state", runApply},
 	"show":     {"Show the state: what was sent, with request IDs and quote tokens", runShow},
 	"sandbox":  {"Run the LINE API emulator as a server", runSandbox},
+	"state":    {"Settle sends whose outcome is unknown: state resolve ADDR -sent|-not-sent", runState},
 }
 
 // Run runs lineup with the arguments after the program name and returns

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/google/uuid"
 	"github.com/hashicorp/hcl/v2"
@@ -81,7 +80,7 @@ func readState(path string, s Streams) (*state.State, bool) {
 // makePlan plans the configuration against st, printing diagnostics.
 func makePlan(cfg *lang.Config, st *state.State, replace []string, g global, s Streams) (*planner.Plan, bool) {
 	p, diags := planner.Make(cfg, st, planner.Options{
-		Now:     time.Now,
+		Now:     clock(),
 		NewKey:  uuid.NewString,
 		Replace: replace,
 	})

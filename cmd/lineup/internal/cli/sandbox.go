@@ -17,10 +17,24 @@ func runSandbox(ctx context.Context, g global, args []string, s Streams) int {
 	addr := fs.String("addr", "127.0.0.1:7070", "listen on `HOST:PORT`")
 	dir := fs.String("dir", "", "keep the sandbox's world in `DIR` (default: in memory only)")
 	token := fs.String("token", "", "accept only this channel access `TOKEN` (default: any non-empty token)")
+	faults := fs.String("faults", "", "play faults on sends: `SPEC` is KIND=PROBABILITY,... with kinds "+
+		"drop-before, drop-after, 500-before, 500-after, timeout-after, 429")
+	latency := fs.Duration("latency", 0, "add `DURATION` to every answer")
+	rateLimits := fs.Bool("rate-limits", true, "enforce LINE's rate limits (push 2,000/s, multicast 200/s, ...)")
+	monthly := fs.Int("monthly-limit", 0, "the channel's monthly message limit `N` (0: none)")
+	seed := fs.Int64("seed", 0, "seed for the faults' randomness (0: from the clock)")
 	if code, ok := parse(fs, args, s); !ok {
 		return code
 	}
-	sb, err := sandbox.New(sandbox.Options{Dir: *dir, Token: *token})
+	spec, err := sandbox.ParseFaults(*faults)
+	if err != nil {
+		fmt.Fprintf(s.Err, "lineup sandbox: -faults: %v\n", err)
+		return 1
+	}
+	sb, err := sandbox.New(sandbox.Options{
+		Dir: *dir, Token: *token, Faults: spec, Latency: *latency,
+		RateLimits: *rateLimits, MonthlyLimit: *monthly, Seed: *seed,
+	})
 	if err != nil {
 		return fail(s, err)
 	}

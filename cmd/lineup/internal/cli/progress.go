@@ -1,0 +1,143 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/lineupdev/lineup/applier"
+	"github.com/lineupdev/lineup/planner"
+)
+
+// progress shows an apply as it goes: a line per finished change, and on a
+// terminal a live count below them (sent, retried, failed, left, rate).
+type progress struct {
+	s    Streams
+	live bool
+
+	mu                            sync.Mutex
+	sent, retried, failed, forgot int
+	total                         int
+	start                         time.Time
+	drawn                         bool
+	done                          chan struct{}
+	wg                            sync.WaitGroup
+}
+
+func newProgress(s Streams, p *planner.Plan) *progress {
+	live := s.OutTerminal && os.Getenv("TERM") != "dumb"
+	pr := &progress{s: s, live: live, start: time.Now(), done: make(chan struct{})}
+	for _, ch := range p.Changes {
+		switch ch.Action {
+		case planner.Send, planner.Unresolved, planner.Forget:
+			pr.total++
+		}
+	}
+	if pr.live {
+		pr.wg.Add(1)
+		go pr.tick()
+	}
+	return pr
+}
+
+// report takes an applier event; it is called from many goroutines.
+func (pr *progress) report(e applier.Event) {
+	pr.mu.Lock()
+	defer pr.mu.Unlock()
+	switch e.Result {
+	case "retrying":
+		pr.retried++
+		return
+	case "sent", "sent before":
+		pr.sent++
+	case "forgotten":
+		pr.forgot++
+	default:
+		pr.failed++
+	}
+	pr.clear()
+	if e.Err != nil {
+		fmt.Fprintln(pr.s.Err, e.Err)
+		return
+	}
+	line := e.Address + ": " + e.Result
+	if e.RequestID != "" {
+		line += " (request " + e.RequestID + ")"
+	}
+	fmt.Fprintln(pr.s.Out, line)
+}
+
+func (pr *progress) tick() {
+	defer pr.wg.Done()
+	t := time.NewTicker(200 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-pr.done:
+			return
+		case <-t.C:
+			pr.mu.Lock()
+			pr.draw()
+			pr.mu.Unlock()
+		}
+	}
+}
+
+// draw writes the live count on the terminal's last line.
+func (pr *progress) draw() {
+	elapsed := time.Since(pr.start).Seconds()
+	finished := pr.sent + pr.failed + pr.forgot
+	rate := 0.0
+	if elapsed > 0 {
+		rate = float64(pr.sent) / elapsed
+	}
+	fmt.Fprintf(pr.s.Out, "\r\033[K%d sent, %d retried, %d failed, %d left, %.0f/s",
+		pr.sent, pr.retried, pr.failed, pr.total-finished, rate)
+	pr.drawn = true
+}
+
+func (pr *progress) clear() {
+	if pr.drawn {
+		fmt.Fprint(pr.s.Out, "\r\033[K")
+		pr.drawn = false
+	}
+}
+
+func (pr *progress) stop() {
+	close(pr.done)
+	pr.wg.Wait()
+	pr.mu.Lock()
+	pr.clear()
+	pr.mu.Unlock()
+}
+
+// watchInterrupt tells the user what happens after Ctrl-C. The returned
+// func stops watching.
+func watchInterrupt(ctx context.Context, s Streams) func() {
+	stop := make(chan struct{})
+	go func() {
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(s.Err, "\nInterrupted: starting no new requests; waiting for those in flight to be answered and recorded...")
+		case <-stop:
+		}
+	}()
+	return func() { close(stop) }
+}
+
+// clock is lineup's clock: the real one, or the time in LINEUP_NOW
+// (RFC 3339) plus the time since start, so tests can move it.
+func clock() func() time.Time {
+	v := os.Getenv("LINEUP_NOW")
+	if v == "" {
+		return time.Now
+	}
+	base, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return time.Now
+	}
+	start := time.Now()
+	return func() time.Time { return base.Add(time.Since(start)) }
+}

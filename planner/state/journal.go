@@ -1,0 +1,268 @@
+package state
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// A journal is the write-ahead log beside a state file
+// ("<state>.journal"): one JSON line per change of a record, appended
+// and fsynced in batches, so recording a send costs the same whatever the
+// size of the state. Its first line names the snapshot it extends
+// (lineage and serial); Load replays it over that snapshot, and Fold
+// writes the result as a new snapshot and removes the journal. A journal
+// whose serial is older than the snapshot's was folded already and is
+// ignored; a torn last line (a crash mid-write) is ignored too.
+
+// JournalPath is the journal of the state file at statePath.
+func JournalPath(statePath string) string { return statePath + ".journal" }
+
+type journalHeader struct {
+	Journal int    `json:"journal"`
+	Lineage string `json:"lineage"`
+	Serial  uint64 `json:"serial"`
+}
+
+type journalEntry struct {
+	// Op is "put" (the record replaces the one at its address), "forget"
+	// (the record moves to history) or "drop" (the address is removed).
+	Op      string    `json:"op"`
+	Record  *recordV1 `json:"record,omitempty"`
+	Address string    `json:"address,omitempty"`
+}
+
+// replay applies the journal of the state file at path to s. A missing
+// journal is no error.
+func replay(path string, s *State, snapshotExists bool) error {
+	data, err := os.ReadFile(JournalPath(path))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("reading state journal: %w", err)
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	// The last element is what follows the last newline: empty, or a torn
+	// line that never reached the disk in full.
+	lines = lines[:len(lines)-1]
+	if len(lines) == 0 {
+		return nil
+	}
+	var h journalHeader
+	if err := json.Unmarshal(lines[0], &h); err != nil || h.Journal != 1 {
+		return fmt.Errorf("state journal %s: the first line is not a journal header", JournalPath(path))
+	}
+	switch {
+	case !snapshotExists && s.Serial == 0:
+		s.Lineage, s.Serial = h.Lineage, h.Serial
+	case h.Lineage != s.Lineage:
+		return fmt.Errorf("state journal %s belongs to another state (lineage %s, not %s)",
+			JournalPath(path), h.Lineage, s.Lineage)
+	case h.Serial < s.Serial:
+		return nil // folded into the snapshot already
+	case h.Serial > s.Serial:
+		return fmt.Errorf("state journal %s extends serial %d, but the state file is at serial %d",
+			JournalPath(path), h.Serial, s.Serial)
+	}
+	for i, line := range lines[1:] {
+		if err := applyEntry(s, line); err != nil {
+			return fmt.Errorf("state journal %s line %d: %w", JournalPath(path), i+2, err)
+		}
+	}
+	return nil
+}
+
+func applyEntry(s *State, line []byte) error {
+	var e journalEntry
+	if err := json.Unmarshal(line, &e); err != nil {
+		return fmt.Errorf("not valid JSON: %s", jsonMessage(err))
+	}
+	switch e.Op {
+	case "put", "forget":
+		if e.Record == nil {
+			return fmt.Errorf("%q entry without a record", e.Op)
+		}
+		r, err := e.Record.record("journal record")
+		if err != nil {
+			return err
+		}
+		if e.Op == "put" {
+			s.Sends[r.Address] = r
+			return nil
+		}
+		delete(s.Sends, r.Address)
+		s.History = append(s.History, r)
+	case "drop":
+		delete(s.Sends, e.Address)
+	default:
+		return fmt.Errorf("unknown operation %q", e.Op)
+	}
+	return nil
+}
+
+// Journal appends record changes to a state's journal. It is safe for
+// concurrent use: appends that arrive while a batch is being written are
+// written and fsynced together in the next one (group commit).
+type Journal struct {
+	f *os.File
+
+	mu      sync.Mutex
+	cond    *sync.Cond
+	buf     []byte
+	waiters []chan error
+	closed  bool
+	err     error // the first write error; every later append fails
+	done    chan struct{}
+}
+
+// Fold makes the state file at path hold s, which must include the
+// replayed journal (as Load returns it), and removes the journal.
+func Fold(path string, s *State) error {
+	if err := Write(path, s); err != nil {
+		return err
+	}
+	if err := os.Remove(JournalPath(path)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("removing state journal: %w", err)
+	}
+	return nil
+}
+
+// OpenJournal folds any journal left by an earlier run into the state
+// file at path, then starts a new journal extending s. The caller holds
+// the state's lock.
+func OpenJournal(path string, s *State) (*Journal, error) {
+	if err := Fold(path, s); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(JournalPath(path), os.O_CREATE|os.O_EXCL|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("creating state journal: %w", err)
+	}
+	j := &Journal{f: f, done: make(chan struct{})}
+	j.cond = sync.NewCond(&j.mu)
+	header, _ := json.Marshal(journalHeader{Journal: 1, Lineage: s.Lineage, Serial: s.Serial})
+	j.buf = append(header, '\n')
+	go j.loop()
+	if err := j.wait(j.enqueue(nil)); err != nil {
+		j.Close()
+		return nil, err
+	}
+	if err := syncDir(filepath.Dir(path)); err != nil {
+		j.Close()
+		return nil, fmt.Errorf("creating state journal: %w", err)
+	}
+	return j, nil
+}
+
+// Put records r as it is now. With durable, Put returns once r is on
+// disk; otherwise it returns at once and r reaches the disk with the next
+// batch.
+func (j *Journal) Put(r *Record, durable bool) error {
+	return j.append(journalEntry{Op: "put", Record: fromRecord(r)}, durable)
+}
+
+// Forget records that r moved to the state's history.
+func (j *Journal) Forget(r *Record, durable bool) error {
+	return j.append(journalEntry{Op: "forget", Record: fromRecord(r)}, durable)
+}
+
+// Drop records that the record at address was removed.
+func (j *Journal) Drop(address string, durable bool) error {
+	return j.append(journalEntry{Op: "drop", Address: address}, durable)
+}
+
+func (j *Journal) append(e journalEntry, durable bool) error {
+	line, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("encoding state journal entry: %w", err)
+	}
+	line = append(line, '\n')
+	var w chan error
+	if durable {
+		w = make(chan error, 1)
+	}
+	return j.wait(j.enqueueLine(line, w))
+}
+
+func (j *Journal) enqueue(w chan error) chan error {
+	if w == nil {
+		w = make(chan error, 1)
+	}
+	return j.enqueueLine(nil, w)
+}
+
+func (j *Journal) enqueueLine(line []byte, w chan error) chan error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.closed || j.err != nil {
+		if w != nil {
+			w <- errors.Join(errors.New("state journal is closed"), j.err)
+		}
+		return w
+	}
+	j.buf = append(j.buf, line...)
+	if w != nil {
+		j.waiters = append(j.waiters, w)
+	}
+	j.cond.Signal()
+	return w
+}
+
+func (j *Journal) wait(w chan error) error {
+	if w == nil {
+		return nil
+	}
+	return <-w
+}
+
+// loop writes batches until the journal is closed and drained.
+func (j *Journal) loop() {
+	defer close(j.done)
+	for {
+		j.mu.Lock()
+		for len(j.buf) == 0 && len(j.waiters) == 0 && !j.closed {
+			j.cond.Wait()
+		}
+		if len(j.buf) == 0 && len(j.waiters) == 0 && j.closed {
+			j.mu.Unlock()
+			return
+		}
+		buf, waiters := j.buf, j.waiters
+		j.buf, j.waiters = nil, nil
+		j.mu.Unlock()
+
+		_, err := j.f.Write(buf)
+		if err == nil {
+			err = j.f.Sync()
+		}
+		if err != nil {
+			err = fmt.Errorf("writing state journal: %w", err)
+			j.mu.Lock()
+			j.err = err
+			j.mu.Unlock()
+		}
+		for _, w := range waiters {
+			w <- err
+		}
+	}
+}
+
+// Close writes what is queued, fsyncs it and closes the file. It does not
+// remove the journal: Fold does, once the snapshot holds it.
+func (j *Journal) Close() error {
+	j.mu.Lock()
+	j.closed = true
+	j.cond.Signal()
+	j.mu.Unlock()
+	<-j.done
+	err := j.f.Close()
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return errors.Join(j.err, err)
+}
