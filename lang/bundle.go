@@ -59,7 +59,7 @@ func tooManyMessages(n int, rng hcl.Range) *hcl.Diagnostic {
 
 // evalBundle evaluates a bundle into a tuple of message object values.
 func (r *run) evalBundle(b *bundle) cty.Value {
-	ctx := r.ctx()
+	ctx := r.ctx("bundle." + b.Name)
 	vals := make([]cty.Value, len(b.Messages))
 	for i, mb := range b.Messages {
 		vals[i] = r.evalMessage(mb, ctx)

@@ -55,7 +55,7 @@ func (ev *evaluator) evaluate(results map[string]Result) ([]*Send, hcl.Diagnosti
 			sends[addr] = r.newSend(p)
 		case cyclic:
 		case root == "local":
-			r.locals[name] = r.evalExpr(ev.mod.locals[name].Expr, r.ctx())
+			r.locals[name] = r.evalExpr(ev.mod.locals[name].Expr, r.ctx(addr))
 		case root == "bundle":
 			r.bundles[name] = r.evalBundle(ev.mod.bundles[name])
 		case root == "push":
@@ -78,13 +78,23 @@ func dynamicVals[T any](m map[string]T) map[string]cty.Value {
 }
 
 // ctx is the evaluation context with every value evaluated so far.
-func (r *run) ctx() *hcl.EvalContext {
+func (r *run) ctx(addr string) *hcl.EvalContext {
+	scope := map[string]map[string]cty.Value{"local": {}, "bundle": {}, "push": {}}
+	all := map[string]map[string]cty.Value{"local": r.locals, "bundle": r.bundles, "push": r.pushes}
+	if n := r.ev.graph.nodes[addr]; n != nil {
+		for _, e := range n.edges {
+			root, name, _ := strings.Cut(e.to, ".")
+			if m := scope[root]; m != nil {
+				m[name] = all[root][name]
+			}
+		}
+	}
 	return &hcl.EvalContext{
 		Variables: map[string]cty.Value{
 			"var":    cty.ObjectVal(r.ev.vars),
-			"local":  cty.ObjectVal(r.locals),
-			"bundle": cty.ObjectVal(r.bundles),
-			"push":   cty.ObjectVal(r.pushes),
+			"local":  cty.ObjectVal(scope["local"]),
+			"bundle": cty.ObjectVal(scope["bundle"]),
+			"push":   cty.ObjectVal(scope["push"]),
 		},
 		Functions: r.funcs,
 	}

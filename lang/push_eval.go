@@ -25,7 +25,7 @@ func (r *run) newSend(p *push) *Send {
 // after apply for the pushes that refer to it.
 func (r *run) evalPush(p *push) *Send {
 	s := r.newSend(p)
-	ctx := r.ctx()
+	ctx := r.ctx("push." + p.Name)
 	to := cty.DynamicVal
 	if p.To != nil {
 		to = r.evalField(fieldSpec{name: "to", kind: stringField, required: true}, p.To, ctx)

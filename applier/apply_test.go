@@ -1,0 +1,97 @@
+package applier_test
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/lineupdev/lineup/applier"
+	"github.com/lineupdev/lineup/applier/line"
+	"github.com/lineupdev/lineup/applier/sandbox"
+	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner"
+	"github.com/lineupdev/lineup/planner/state"
+	"github.com/stretchr/testify/require"
+)
+
+// writePushes writes a configuration of n pushes over files of 100 each,
+// every push with its own text so deliveries can be told apart.
+func writePushes(t testing.TB, dir string, n int) {
+	for f := 0; f*100 < n; f++ {
+		var b strings.Builder
+		for i := f * 100; i < min(n, (f+1)*100); i++ {
+			fmt.Fprintf(&b, "push \"p%05d\" {\n  to = \"U%032x\"\n  text {\n    text = \"message %d\"\n  }\n}\n\n", i, i, i)
+		}
+		require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%03d.lineup.hcl", f)), []byte(b.String()), 0o644))
+	}
+}
+
+// apply loads, plans and applies the configuration in dir once.
+func apply(t testing.TB, ctx context.Context, dir string, client *line.Client, opts applier.Options) error {
+	cfg, diags := lang.Load(dir, lang.Options{})
+	require.False(t, diags.HasErrors(), diags.Error())
+	path := filepath.Join(dir, "lineup.state.json")
+	st, err := state.Load(path)
+	require.NoError(t, err)
+	cfg, diags = cfg.Evaluate(planner.Results(st))
+	require.False(t, diags.HasErrors(), diags.Error())
+	p, diags := planner.Make(cfg, st, planner.Options{Now: time.Now, NewKey: uuid.NewString})
+	require.False(t, diags.HasErrors(), diags.Error())
+	opts.Client, opts.StatePath = client, path
+	return applier.Apply(ctx, cfg, p, st, opts)
+}
+
+// With 30% of requests meeting a fault, spread over every kind, every push
+// is accepted exactly once, and the state records each with the request ID
+// LINE accepted and its quote token.
+func TestApplyUnderFaults(t *testing.T) {
+	n := 2000
+	if testing.Short() {
+		n = 300
+	}
+	faults, err := sandbox.ParseFaults("drop-before=0.05,drop-after=0.05,500-before=0.05,500-after=0.05,timeout-after=0.05,429=0.05")
+	require.NoError(t, err)
+	sb, err := sandbox.New(sandbox.Options{Faults: faults, FaultTimeout: 2 * time.Second, Seed: 42})
+	require.NoError(t, err)
+	srv := httptest.NewServer(sb)
+	defer srv.Close()
+	client, err := line.New(line.Config{Endpoint: srv.URL, Token: "t", Timeout: 200 * time.Millisecond})
+	require.NoError(t, err)
+	dir := t.TempDir()
+	writePushes(t, dir, n)
+
+	err = apply(t, context.Background(), dir, client, applier.Options{
+		Attempts: 30, Parallelism: 32, Backoff: func(int) time.Duration { return time.Millisecond },
+	})
+	require.NoError(t, err)
+
+	st, err := state.Load(filepath.Join(dir, "lineup.state.json"))
+	require.NoError(t, err)
+	require.Len(t, st.Sends, n)
+	acceptedID := map[string]string{} // retry key -> request ID LINE accepted
+	faulted := map[string]int{}
+	for _, r := range sb.Requests() {
+		faulted[r.Fault]++
+		if r.Accepted {
+			require.NotContains(t, acceptedID, r.RetryKey, "retry key %s accepted twice", r.RetryKey)
+			acceptedID[r.RetryKey] = r.RequestID
+		}
+	}
+	require.Len(t, acceptedID, n, "accepted requests")
+	for _, kind := range []string{"drop-before", "drop-after", "500-before", "500-after", "timeout-after", "429"} {
+		require.Positive(t, faulted[kind], "no %s fault was played", kind)
+	}
+	for addr, rec := range st.Sends {
+		require.Equal(t, state.Sent, rec.Status, addr)
+		require.Equal(t, acceptedID[rec.RetryKey], rec.RequestID, "%s: request ID", addr)
+		require.Len(t, rec.Sent, 1, addr)
+		require.NotEmpty(t, rec.Sent[0].QuoteToken, addr)
+	}
+	require.NoFileExists(t, state.JournalPath(filepath.Join(dir, "lineup.state.json")))
+}
