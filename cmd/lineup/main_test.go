@@ -55,6 +55,7 @@ func TestScripts(t *testing.T) {
 			"lock-state":  cmdLockState,
 			"crash-apply": cmdCrashApply,
 			"no-secret":   cmdNoSecret,
+			"clock":       cmdClock,
 		},
 	})
 }

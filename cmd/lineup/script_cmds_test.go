@@ -142,3 +142,16 @@ func cmdNoSecret(ts *testscript.TestScript, neg bool, args []string) {
 	})
 	ts.Check(err)
 }
+
+// clock advance DURATION moves the sandbox's clock and lineup's (through
+// LINEUP_NOW) forward together.
+func cmdClock(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 || args[0] != "advance" {
+		ts.Fatalf("usage: clock advance DURATION")
+	}
+	d, err := time.ParseDuration(args[1])
+	ts.Check(err)
+	sb := scriptSandbox(ts)
+	sb.Advance(d)
+	ts.Setenv("LINEUP_NOW", sb.Now().UTC().Format(time.RFC3339))
+}
