@@ -26,23 +26,45 @@ const (
 	// retries with the same retry key while it is valid (24 hours from the
 	// first attempt) and refuses after that.
 	Unresolved Action = "?"
+
+	// The actions below are for audiences; an audience not in the state
+	// is created with Send ("+").
+
+	// Update: the audience's description changed; apply renames it.
+	Update Action = "~"
+	// Replace: the audience's members changed; LINE can never remove IDs,
+	// so apply creates a new audience, points what depends on it at the
+	// new one, and deletes the old one.
+	Replace Action = "-/+"
+	// Delete: the audience is no longer in the configuration; apply
+	// deletes it on LINE.
+	Delete Action = "-"
 )
 
-// Change is one address in a plan.
+// Change is one address in a plan: a send or an audience.
 //
-// Send is the configuration side (nil for Forget); Prior is the state side
-// (nil for a send never attempted). Reason is for display only.
+// For a send, Send is the configuration side (nil for Forget) and Prior
+// the state side (nil for a send never attempted). For an audience,
+// Audience is the configuration side (nil for Delete) and PriorAudience
+// the state side (nil for Send, which creates it). Reason is for display
+// only.
 type Change struct {
-	Address string
-	Action  Action
-	Reason  string
-	Send    *lang.Send
-	Prior   *state.Record
+	Address       string
+	Action        Action
+	Reason        string
+	Send          *lang.Send
+	Prior         *state.Record
+	Audience      *lang.Audience
+	PriorAudience *state.Audience
 	// Digest is Digest(Send.Body) when the body holds no Unknown, else "".
 	Digest string
 	// RetryKey is the key apply will use: a fresh one for Send (and a
 	// replaced Changed), the pending record's for Unresolved.
 	RetryKey string
+	// RetryKeys are a multicast's keys, one per request of at most 500
+	// users, in order (RetryKey is then ""). For an Unresolved multicast,
+	// the parts' keys from the state.
+	RetryKeys []string
 	// KeyExpires is when LINE forgets RetryKey (Unresolved only).
 	KeyExpires time.Time
 	// Replace is true when -replace named this address: it is sent again

@@ -11,11 +11,42 @@ import (
 // fileV1 is the on-disk form of version 1. It is private so that the
 // in-memory State can change without changing the file format.
 type fileV1 struct {
-	Version int                  `json:"version"`
-	Lineage string               `json:"lineage"`
-	Serial  uint64               `json:"serial"`
-	Sends   map[string]*recordV1 `json:"sends"`
-	History []*recordV1          `json:"history"`
+	Version   int                    `json:"version"`
+	Lineage   string                 `json:"lineage"`
+	Serial    uint64                 `json:"serial"`
+	Sends     map[string]*recordV1   `json:"sends"`
+	History   []*recordV1            `json:"history"`
+	Audiences map[string]*audienceV1 `json:"audiences,omitempty"`
+}
+
+type audienceV1 struct {
+	Address     string    `json:"address"`
+	ID          int64     `json:"id"`
+	Description string    `json:"description"`
+	Kind        string    `json:"kind"`
+	Digest      string    `json:"digest,omitempty"`
+	Count       int       `json:"count,omitempty"`
+	CreatedAt   time.Time `json:"created_at,omitzero"`
+}
+
+type partV1 struct {
+	RetryKey     string    `json:"retry_key"`
+	Status       string    `json:"status"`
+	FirstAttempt time.Time `json:"first_attempt,omitzero"`
+	RequestID    string    `json:"request_id,omitempty"`
+	Count        int       `json:"count"`
+}
+
+type progressV1 struct {
+	Phase             string    `json:"phase"`
+	SuccessCount      int64     `json:"success_count,omitempty"`
+	FailureCount      int64     `json:"failure_count,omitempty"`
+	TargetCount       int64     `json:"target_count,omitempty"`
+	ErrorCode         int       `json:"error_code,omitempty"`
+	FailedDescription string    `json:"failed_description,omitempty"`
+	AcceptedTime      time.Time `json:"accepted_time,omitzero"`
+	CompletedTime     time.Time `json:"completed_time,omitzero"`
+	CheckedAt         time.Time `json:"checked_at,omitzero"`
 }
 
 type recordV1 struct {
@@ -29,6 +60,8 @@ type recordV1 struct {
 	Sent         []sentMessageV1 `json:"sent,omitempty"`
 	SentAt       time.Time       `json:"sent_at,omitzero"`
 	ForgottenAt  time.Time       `json:"forgotten_at,omitzero"`
+	Parts        []partV1        `json:"parts,omitempty"`
+	Progress     *progressV1     `json:"progress,omitempty"`
 }
 
 type sentMessageV1 struct {
@@ -51,7 +84,26 @@ func fromState(s *State) *fileV1 {
 	for _, r := range s.History {
 		f.History = append(f.History, fromRecord(r))
 	}
+	if len(s.Audiences) > 0 {
+		f.Audiences = map[string]*audienceV1{}
+		for addr, a := range s.Audiences {
+			f.Audiences[addr] = fromAudience(a)
+		}
+	}
 	return f
+}
+
+func fromAudience(a *Audience) *audienceV1 {
+	return &audienceV1{Address: a.Address, ID: a.ID, Description: a.Description, Kind: a.Kind,
+		Digest: a.Digest, Count: a.Count, CreatedAt: utc(a.CreatedAt)}
+}
+
+func (av *audienceV1) audience(where string) (*Audience, error) {
+	if av == nil || av.Address == "" {
+		return nil, fmt.Errorf(`state file %s has no "address"`, where)
+	}
+	return &Audience{Address: av.Address, ID: av.ID, Description: av.Description, Kind: av.Kind,
+		Digest: av.Digest, Count: av.Count, CreatedAt: av.CreatedAt}, nil
 }
 
 func fromRecord(r *Record) *recordV1 {
@@ -68,6 +120,15 @@ func fromRecord(r *Record) *recordV1 {
 	}
 	for _, m := range r.Sent {
 		out.Sent = append(out.Sent, sentMessageV1{ID: m.ID, QuoteToken: m.QuoteToken})
+	}
+	for _, p := range r.Parts {
+		out.Parts = append(out.Parts, partV1{RetryKey: p.RetryKey, Status: string(p.Status),
+			FirstAttempt: utc(p.FirstAttempt), RequestID: p.RequestID, Count: p.Count})
+	}
+	if p := r.Progress; p != nil {
+		out.Progress = &progressV1{Phase: p.Phase, SuccessCount: p.SuccessCount, FailureCount: p.FailureCount,
+			TargetCount: p.TargetCount, ErrorCode: p.ErrorCode, FailedDescription: p.FailedDescription,
+			AcceptedTime: utc(p.AcceptedTime), CompletedTime: utc(p.CompletedTime), CheckedAt: utc(p.CheckedAt)}
 	}
 	return out
 }
@@ -87,7 +148,14 @@ func (f *fileV1) state() (*State, error) {
 	if _, err := uuid.Parse(f.Lineage); err != nil {
 		return nil, fmt.Errorf("state file lineage %q is not a UUID", f.Lineage)
 	}
-	s := &State{Lineage: f.Lineage, Serial: f.Serial, Sends: map[string]*Record{}}
+	s := &State{Lineage: f.Lineage, Serial: f.Serial, Sends: map[string]*Record{}, Audiences: map[string]*Audience{}}
+	for addr, av := range f.Audiences {
+		a, err := av.audience(fmt.Sprintf("audiences[%q]", addr))
+		if err != nil {
+			return nil, err
+		}
+		s.Audiences[addr] = a
+	}
 	addrs := make([]string, 0, len(f.Sends))
 	for addr := range f.Sends {
 		addrs = append(addrs, addr)
@@ -124,7 +192,7 @@ func (rv *recordV1) record(where string) (*Record, error) {
 	st := Status(rv.Status)
 	switch st {
 	case Pending:
-		if rv.RetryKey == "" {
+		if rv.RetryKey == "" && len(rv.Parts) == 0 {
 			return nil, fmt.Errorf(`state file %s is pending but has no "retry_key"`, where)
 		}
 	case Sent:
@@ -146,6 +214,19 @@ func (rv *recordV1) record(where string) (*Record, error) {
 	}
 	for _, m := range rv.Sent {
 		r.Sent = append(r.Sent, SentMessage{ID: m.ID, QuoteToken: m.QuoteToken})
+	}
+	for i, p := range rv.Parts {
+		ps := Status(p.Status)
+		if ps != Pending && ps != Sent {
+			return nil, fmt.Errorf(`state file %s parts[%d] has status %q; it must be "pending" or "sent"`, where, i, p.Status)
+		}
+		r.Parts = append(r.Parts, Part{RetryKey: p.RetryKey, Status: ps, FirstAttempt: p.FirstAttempt,
+			RequestID: p.RequestID, Count: p.Count})
+	}
+	if p := rv.Progress; p != nil {
+		r.Progress = &Progress{Phase: p.Phase, SuccessCount: p.SuccessCount, FailureCount: p.FailureCount,
+			TargetCount: p.TargetCount, ErrorCode: p.ErrorCode, FailedDescription: p.FailedDescription,
+			AcceptedTime: p.AcceptedTime, CompletedTime: p.CompletedTime, CheckedAt: p.CheckedAt}
 	}
 	return r, nil
 }

@@ -19,7 +19,7 @@ var ErrEmpty = errors.New("state file is empty")
 
 // New returns an empty state with a fresh lineage and serial 0.
 func New() *State {
-	return &State{Lineage: uuid.NewString(), Sends: map[string]*Record{}}
+	return &State{Lineage: uuid.NewString(), Sends: map[string]*Record{}, Audiences: map[string]*Audience{}}
 }
 
 // Read decodes a state file. It sniffs "version" first; an unknown

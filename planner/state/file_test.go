@@ -42,6 +42,21 @@ func sample() *State {
 				Digest:       "def456",
 				To:           "C4af4980629a1b2c3d4e5f60718293a4b",
 			},
+			"multicast.members": {
+				Address: "multicast.members",
+				Status:  Pending,
+				Digest:  "m1",
+				Parts: []Part{
+					{RetryKey: "6f1c2b1e-0000-4000-8000-000000000004", Status: Sent, FirstAttempt: t0, RequestID: "r-m1", Count: 500},
+					{RetryKey: "6f1c2b1e-0000-4000-8000-000000000005", Status: Pending, FirstAttempt: t0, Count: 201},
+				},
+			},
+			"narrowcast.sale": {
+				Address: "narrowcast.sale", Status: Sent, RetryKey: "6f1c2b1e-0000-4000-8000-000000000006",
+				RequestID: "r-n", Digest: "n1",
+				Progress: &Progress{Phase: "failed", ErrorCode: 2, FailedDescription: "not enough recipients",
+					AcceptedTime: t0, CompletedTime: t0.Add(time.Minute), CheckedAt: t0.Add(2 * time.Minute)},
+			},
 		},
 		History: []*Record{{
 			Address:     "push.old",
@@ -51,6 +66,10 @@ func sample() *State {
 			SentAt:      t0.Add(-48 * time.Hour),
 			ForgottenAt: t0,
 		}},
+		Audiences: map[string]*Audience{
+			"audience.vip": {Address: "audience.vip", ID: 1234567890123, Description: "VIP customers",
+				Kind: "upload", Digest: "ids", Count: 25000, CreatedAt: t0},
+		},
 	}
 }
 

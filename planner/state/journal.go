@@ -31,10 +31,13 @@ type journalHeader struct {
 
 type journalEntry struct {
 	// Op is "put" (the record replaces the one at its address), "forget"
-	// (the record moves to history) or "drop" (the address is removed).
-	Op      string    `json:"op"`
-	Record  *recordV1 `json:"record,omitempty"`
-	Address string    `json:"address,omitempty"`
+	// (the record moves to history), "drop" (the address is removed),
+	// "audience" (the audience replaces the one at its address) or
+	// "audience-drop" (the audience was deleted).
+	Op       string      `json:"op"`
+	Record   *recordV1   `json:"record,omitempty"`
+	Audience *audienceV1 `json:"audience,omitempty"`
+	Address  string      `json:"address,omitempty"`
 }
 
 // replay applies the journal of the state file at path to s. A missing
@@ -100,6 +103,17 @@ func applyEntry(s *State, line []byte) error {
 		s.History = append(s.History, r)
 	case "drop":
 		delete(s.Sends, e.Address)
+	case "audience":
+		a, err := e.Audience.audience("journal audience")
+		if err != nil {
+			return err
+		}
+		if s.Audiences == nil {
+			s.Audiences = map[string]*Audience{}
+		}
+		s.Audiences[a.Address] = a
+	case "audience-drop":
+		delete(s.Audiences, e.Address)
 	default:
 		return fmt.Errorf("unknown operation %q", e.Op)
 	}
@@ -170,6 +184,16 @@ func (j *Journal) Put(r *Record, durable bool) error {
 // Forget records that r moved to the state's history.
 func (j *Journal) Forget(r *Record, durable bool) error {
 	return j.append(journalEntry{Op: "forget", Record: fromRecord(r)}, durable)
+}
+
+// PutAudience records a created or changed audience.
+func (j *Journal) PutAudience(a *Audience, durable bool) error {
+	return j.append(journalEntry{Op: "audience", Audience: fromAudience(a)}, durable)
+}
+
+// DropAudience records that the audience at address was deleted.
+func (j *Journal) DropAudience(address string, durable bool) error {
+	return j.append(journalEntry{Op: "audience-drop", Address: address}, durable)
 }
 
 // Drop records that the record at address was removed.

@@ -35,7 +35,7 @@ func TestJournalReplayedAfterCrash(t *testing.T) {
 
 	got, err := Load(path)
 	require.NoError(t, err)
-	want := &State{Lineage: s.Lineage, Serial: 1, Sends: map[string]*Record{"push.a": &sent}}
+	want := &State{Lineage: s.Lineage, Serial: 1, Sends: map[string]*Record{"push.a": &sent}, Audiences: map[string]*Audience{}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("replayed state (-want +got):\n%s", diff)
 	}

@@ -17,6 +17,9 @@ type State struct {
 	// History holds records of sends removed from the configuration
 	// ("forgotten"), oldest first.
 	History []*Record
+	// Audiences holds the audiences lineup created and has not deleted,
+	// by address.
+	Audiences map[string]*Audience
 }
 
 // Status is where a send stands.
@@ -49,6 +52,56 @@ type Record struct {
 	SentAt    time.Time
 	// ForgottenAt is set on records in History.
 	ForgottenAt time.Time
+	// Parts are a multicast's requests of at most 500 users, each with its
+	// own retry key, status and request ID; the record is Sent when every
+	// part is.
+	Parts []Part
+	// Progress is a narrowcast's progress as last read from LINE.
+	Progress *Progress
+}
+
+// Part is one request of a multicast.
+type Part struct {
+	RetryKey     string
+	Status       Status
+	FirstAttempt time.Time
+	RequestID    string
+	// Count is the number of users in this request.
+	Count int
+}
+
+// Progress is a narrowcast's delivery progress (LINE's progress object).
+type Progress struct {
+	// Phase is "waiting", "sending", "succeeded" or "failed".
+	Phase                                   string
+	SuccessCount, FailureCount, TargetCount int64
+	ErrorCode                               int
+	FailedDescription                       string
+	AcceptedTime, CompletedTime             time.Time
+	// CheckedAt is when lineup last read it.
+	CheckedAt time.Time
+}
+
+// Finished reports whether the narrowcast reached succeeded or failed.
+func (p *Progress) Finished() bool {
+	return p != nil && (p.Phase == "succeeded" || p.Phase == "failed")
+}
+
+// Audience is an audience group lineup manages. The member IDs are never
+// kept: only their digest and count.
+type Audience struct {
+	Address string
+	// ID is LINE's audienceGroupId.
+	ID          int64
+	Description string
+	// Kind is "upload", "click" or "impression".
+	Kind string
+	// Digest and Count describe the uploaded IDs (upload audiences), or
+	// the request ID and URL the audience was built from (click,
+	// impression: Digest of "requestID\nurl").
+	Digest    string
+	Count     int
+	CreatedAt time.Time
 }
 
 // SentMessage is one entry of LINE's sentMessages.
