@@ -16,10 +16,17 @@ import (
 // DefaultEndpoint is LINE's API host.
 const DefaultEndpoint = "https://api.line.me"
 
+// DefaultDataEndpoint is LINE's host for large payloads.
+const DefaultDataEndpoint = "https://api-data.line.me"
+
 // Config configures a Client.
 type Config struct {
 	// Endpoint is the API base URL; empty means DefaultEndpoint.
 	Endpoint string
+	// DataEndpoint is the base URL of the large-payload endpoints (file
+	// uploads); empty means DefaultDataEndpoint with the default Endpoint,
+	// and Endpoint otherwise (an emulator serves both).
+	DataEndpoint string
 	// Token is the channel access token.
 	Token string
 	// Timeout bounds one HTTP request; zero means 30 seconds.
@@ -28,9 +35,10 @@ type Config struct {
 
 // Client calls LINE. It is safe for concurrent use.
 type Client struct {
-	endpoint string
-	token    string
-	http     *http.Client
+	endpoint     string
+	dataEndpoint string
+	token        string
+	http         *http.Client
 }
 
 // New makes a Client. It fails when the token is empty.
@@ -41,13 +49,20 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Endpoint == "" {
 		cfg.Endpoint = DefaultEndpoint
 	}
+	if cfg.DataEndpoint == "" {
+		cfg.DataEndpoint = cfg.Endpoint
+		if cfg.Endpoint == DefaultEndpoint {
+			cfg.DataEndpoint = DefaultDataEndpoint
+		}
+	}
 	if cfg.Timeout == 0 {
 		cfg.Timeout = 30 * time.Second
 	}
 	return &Client{
-		endpoint: strings.TrimRight(cfg.Endpoint, "/"),
-		token:    cfg.Token,
-		http:     &http.Client{Timeout: cfg.Timeout},
+		endpoint:     strings.TrimRight(cfg.Endpoint, "/"),
+		dataEndpoint: strings.TrimRight(cfg.DataEndpoint, "/"),
+		token:        cfg.Token,
+		http:         &http.Client{Timeout: cfg.Timeout},
 	}, nil
 }
 
@@ -132,7 +147,37 @@ func convert(body map[string]any, into any) error {
 	if err := json.Unmarshal(data, into); err != nil {
 		return fmt.Errorf("encoding request: %w", err)
 	}
+	switch r := into.(type) {
+	case *messaging_api.PushMessageRequest:
+		r.Messages = rawMessages(body)
+	case *messaging_api.ReplyMessageRequest:
+		r.Messages = rawMessages(body)
+	}
 	return nil
+}
+
+// rawMessage is a message object sent exactly as lineup wrote it: the
+// SDK's types drop the fields of textV2 substitutions and add zero values
+// ("flex": 0) to flex components.
+type rawMessage struct {
+	typ  string
+	data json.RawMessage
+}
+
+func (m rawMessage) GetType() string              { return m.typ }
+func (m rawMessage) MarshalJSON() ([]byte, error) { return m.data, nil }
+
+// rawMessages returns the message objects of body as rawMessages.
+func rawMessages(body map[string]any) []messaging_api.MessageInterface {
+	list, _ := body["messages"].([]any)
+	out := make([]messaging_api.MessageInterface, 0, len(list))
+	for _, m := range list {
+		data, _ := json.Marshal(m) // the whole body marshalled above
+		obj, _ := m.(map[string]any)
+		typ, _ := obj["type"].(string)
+		out = append(out, rawMessage{typ: typ, data: data})
+	}
+	return out
 }
 
 // readError reads LINE's error body from a non-2xx answer.
