@@ -33,6 +33,12 @@ type Options struct {
 	// Report, when set, is told of every finished change and every retry.
 	// It is called from many goroutines.
 	Report func(Event)
+	// PollInterval is the first wait between readings of a narrowcast's
+	// progress or an audience's status (growing to 30s); zero means 2s.
+	PollInterval time.Duration
+	// WaitTimeout bounds how long apply waits for a narrowcast to finish
+	// or an audience to become READY; zero means 30 minutes.
+	WaitTimeout time.Duration
 }
 
 // Event is a finished change, or a retry, for progress output.
@@ -79,7 +85,7 @@ func Apply(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.Sta
 		}()
 	}
 	wg.Wait()
-	return errors.Join(errs...)
+	return errors.Join(append(errs, a.deleteReplaced(ctx))...)
 }
 
 // run is one apply in progress.
@@ -89,13 +95,14 @@ type run struct {
 	sem      chan struct{}
 	limiters map[string]*limiter
 
-	mu        sync.Mutex // guards what follows
-	cfg       *lang.Config
-	st        *state.State
-	failed    map[string]bool // addresses that failed or were not sent
-	quotaOut  bool            // LINE said the monthly limit is reached
-	evaluated *lang.Config    // cfg evaluated with the results so far
-	stale     bool            // results changed since evaluated
+	mu           sync.Mutex // guards what follows
+	cfg          *lang.Config
+	st           *state.State
+	failed       map[string]bool  // addresses that failed or were not sent
+	quotaOut     bool             // LINE said the monthly limit is reached
+	evaluatedCfg *lang.Config     // cfg evaluated with the results so far
+	stale        bool             // results changed since evaluatedCfg
+	deleteLater  []state.Audience // replaced audiences, deleted at the end
 }
 
 func newRun(cfg *lang.Config, st *state.State, opts Options) *run {
@@ -117,6 +124,12 @@ func newRun(cfg *lang.Config, st *state.State, opts Options) *run {
 	if opts.Report == nil {
 		opts.Report = func(Event) {}
 	}
+	if opts.PollInterval == 0 {
+		opts.PollInterval = 2 * time.Second
+	}
+	if opts.WaitTimeout == 0 {
+		opts.WaitTimeout = 30 * time.Minute
+	}
 	return &run{
 		opts: opts, cfg: cfg, st: st, failed: map[string]bool{}, stale: true,
 		sem: make(chan struct{}, opts.Parallelism), limiters: opts.Limits.limiters(),
@@ -126,14 +139,18 @@ func newRun(cfg *lang.Config, st *state.State, opts Options) *run {
 // schedule waits for the change's dependencies and a free slot, then
 // performs it.
 func (a *run) schedule(ctx context.Context, ch *planner.Change, done map[string]chan struct{}) error {
-	switch ch.Action {
-	case planner.Forget:
+	var deps []string
+	switch {
+	case ch.Action == planner.Forget:
 		return a.forget(ch)
-	case planner.Send, planner.Unresolved:
-	default:
+	case ch.Action == planner.NoOp || ch.Action == planner.Changed:
 		return nil
+	case ch.Audience != nil:
+		deps = ch.Audience.DependsOn
+	case ch.Send != nil:
+		deps = ch.Send.DependsOn
 	}
-	for _, dep := range ch.Send.DependsOn {
+	for _, dep := range deps {
 		if c, ok := done[dep]; ok {
 			<-c
 		}
@@ -147,6 +164,9 @@ func (a *run) schedule(ctx context.Context, ch *planner.Change, done map[string]
 		return a.notSent(ch, fmt.Errorf("not sent: apply was interrupted"))
 	}
 	defer func() { <-a.sem }()
+	if ch.Audience != nil || ch.PriorAudience != nil {
+		return a.audience(ctx, ch)
+	}
 	return a.send(ctx, ch)
 }
 

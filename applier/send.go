@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"strings"
 	"time"
 
@@ -15,18 +14,22 @@ import (
 	"github.com/lineupdev/lineup/planner/state"
 )
 
-// send performs one push exactly once: the pending record with its retry
+// accepted is LINE's answer to an accepted send request.
+type accepted struct {
+	RequestID string
+	Sent      []state.SentMessage
+	// Duplicate is true for a 409: the key was accepted before.
+	Duplicate bool
+}
+
+// requestFunc makes one send request with a retry key.
+type requestFunc func(ctx context.Context, key string) (*accepted, error)
+
+// send performs one send exactly once: the pending record with its retry
 // key is durable before the request leaves, the result is journalled
 // after it returns.
 func (a *run) send(ctx context.Context, ch *planner.Change) error {
-	fail := func(err error) error {
-		a.mu.Lock()
-		a.failed[ch.Address] = true
-		a.mu.Unlock()
-		err = fmt.Errorf("%s: %w", ch.Address, err)
-		a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "failed", Err: err})
-		return err
-	}
+	fail := a.failer(ch)
 	if a.quotaReached() {
 		return fail(errors.New("not sent: LINE said the monthly limit is reached"))
 	}
@@ -34,31 +37,27 @@ func (a *run) send(ctx context.Context, ch *planner.Change) error {
 	if err != nil {
 		return fail(err)
 	}
-	if err := a.wait(ctx, "push"); err != nil {
+	kind := ch.Send.Kind
+	if kind == "narrowcast" {
+		if err := a.audiencesReady(ctx, ch.Send); err != nil {
+			return fail(err)
+		}
+	}
+	if kind == "multicast" {
+		return a.multicast(ctx, ch, body)
+	}
+	if err := a.wait(ctx, kind); err != nil {
 		return a.notSent(ch, errors.New("not sent: apply was interrupted"))
 	}
 	rec, err := a.begin(ch, body)
 	if err != nil {
 		return fail(err)
 	}
-	res, err := a.push(ctx, ch, body, rec.RetryKey)
+	res, err := a.request(ctx, ch, kind, a.requester(kind, body), rec.RetryKey)
 	if err != nil {
-		if errors.Is(err, errUncertain) {
-			valid := rec.FirstAttempt.Add(planner.KeyLifetime).Sub(a.opts.Now())
-			return fail(fmt.Errorf("%w; run apply again to retry with the same retry key (valid for %s more)",
-				err, valid.Round(time.Minute)))
-		}
-		// No attempt was accepted (a key accepted before would have given
-		// 409): nothing was sent. Drop the pending record.
-		if line.Classify(err) == line.QuotaExhausted {
-			a.setQuotaReached()
-		}
-		a.mu.Lock()
-		delete(a.st.Sends, ch.Address)
-		a.mu.Unlock()
-		return fail(errors.Join(err, a.journal.Drop(ch.Address, false)))
+		return fail(a.unsent(ch, rec.FirstAttempt, err))
 	}
-	if err := a.finish(ch, rec, res); err != nil {
+	if err := a.finish(rec, res); err != nil {
 		return fail(err)
 	}
 	result := "sent"
@@ -66,7 +65,69 @@ func (a *run) send(ctx context.Context, ch *planner.Change) error {
 		result = "sent before"
 	}
 	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: result, RequestID: res.RequestID})
+	if kind == "narrowcast" && ch.Send.Wait {
+		return a.follow(ctx, ch, rec)
+	}
 	return nil
+}
+
+// failer returns the function that records and reports a failed change.
+func (a *run) failer(ch *planner.Change) func(error) error {
+	return func(err error) error {
+		a.mu.Lock()
+		a.failed[ch.Address] = true
+		a.mu.Unlock()
+		err = fmt.Errorf("%s: %w", ch.Address, err)
+		a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "failed", Err: err})
+		return err
+	}
+}
+
+// unsent settles a send whose requests all failed. When some attempt may
+// have been accepted, the pending record stays for the next apply;
+// otherwise nothing was sent and the record is dropped.
+func (a *run) unsent(ch *planner.Change, first time.Time, err error) error {
+	if errors.Is(err, errUncertain) {
+		valid := first.Add(planner.KeyLifetime).Sub(a.opts.Now())
+		return fmt.Errorf("%w; run apply again to retry with the same retry key (valid for %s more)",
+			err, valid.Round(time.Minute))
+	}
+	// No attempt was accepted (a key accepted before would have given
+	// 409): nothing was sent.
+	if line.Classify(err) == line.QuotaExhausted {
+		a.setQuotaReached()
+	}
+	a.mu.Lock()
+	delete(a.st.Sends, ch.Address)
+	a.mu.Unlock()
+	return errors.Join(err, a.journal.Drop(ch.Address, false))
+}
+
+// requester returns the request of a push, broadcast or narrowcast.
+func (a *run) requester(kind string, body map[string]any) requestFunc {
+	c := a.opts.Client
+	return func(ctx context.Context, key string) (*accepted, error) {
+		if kind == "push" {
+			res, err := c.Push(ctx, body, key)
+			if err != nil {
+				return nil, err
+			}
+			out := &accepted{RequestID: res.RequestID, Duplicate: res.Duplicate}
+			for _, m := range res.Sent {
+				out.Sent = append(out.Sent, state.SentMessage{ID: m.ID, QuoteToken: m.QuoteToken})
+			}
+			return out, nil
+		}
+		call := c.Broadcast
+		if kind == "narrowcast" {
+			call = c.Narrowcast
+		}
+		res, err := call(ctx, body, key)
+		if err != nil {
+			return nil, err
+		}
+		return &accepted{RequestID: res.RequestID, Duplicate: res.Duplicate}, nil
+	}
 }
 
 // begin makes the pending record of a send durable and returns it. For an
@@ -78,17 +139,7 @@ func (a *run) begin(ch *planner.Change, body map[string]any) (*state.Record, err
 	if ch.Action == planner.Unresolved {
 		rec := a.st.Sends[ch.Address]
 		a.mu.Unlock()
-		if rec.Digest != digest {
-			return nil, fmt.Errorf("the configuration changed since the interrupted attempt; " +
-				"retrying with the same retry key could deliver either version, so lineup will not; " +
-				"restore the configuration, or resolve the send with lineup state resolve")
-		}
-		if expires := rec.FirstAttempt.Add(planner.KeyLifetime); !now.Before(expires) {
-			return nil, fmt.Errorf("its outcome is unknown and its retry key expired at %s, so a retry could "+
-				"send it twice; check on LINE whether it was delivered, then run lineup state resolve %s -sent or -not-sent",
-				expires.Format(time.RFC3339), ch.Address)
-		}
-		return rec, nil
+		return rec, a.retryable(ch.Address, rec, digest, now)
 	}
 	if old := a.st.Sends[ch.Address]; old != nil && ch.Replace {
 		old.ForgottenAt = now
@@ -99,6 +150,10 @@ func (a *run) begin(ch *planner.Change, body map[string]any) (*state.Record, err
 		Address: ch.Address, Status: state.Pending, RetryKey: ch.RetryKey,
 		FirstAttempt: now, Digest: digest, To: to,
 	}
+	for i, key := range ch.RetryKeys {
+		rec.Parts = append(rec.Parts, state.Part{RetryKey: key, Status: state.Pending, FirstAttempt: now,
+			Count: len(chunk(body, i))})
+	}
 	a.st.Sends[ch.Address] = rec
 	copied := *rec
 	a.mu.Unlock()
@@ -108,16 +163,28 @@ func (a *run) begin(ch *planner.Change, body map[string]any) (*state.Record, err
 	return rec, nil
 }
 
+// retryable checks that a pending record may be retried with its keys.
+func (a *run) retryable(addr string, rec *state.Record, digest string, now time.Time) error {
+	if rec.Digest != digest {
+		return fmt.Errorf("the configuration changed since the interrupted attempt; " +
+			"retrying with the same retry key could deliver either version, so lineup will not; " +
+			"restore the configuration, or resolve the send with lineup state resolve")
+	}
+	if expires := rec.FirstAttempt.Add(planner.KeyLifetime); !now.Before(expires) {
+		return fmt.Errorf("its outcome is unknown and its retry key expired at %s, so a retry could "+
+			"send it twice; check on LINE whether it was delivered, then run lineup state resolve %s -sent or -not-sent",
+			expires.Format(time.RFC3339), addr)
+	}
+	return nil
+}
+
 // finish records an accepted send.
-func (a *run) finish(ch *planner.Change, rec *state.Record, res *line.PushResult) error {
+func (a *run) finish(rec *state.Record, res *accepted) error {
 	a.mu.Lock()
 	rec.Status = state.Sent
 	rec.RequestID = res.RequestID
 	rec.SentAt = a.opts.Now().UTC()
-	rec.Sent = make([]state.SentMessage, len(res.Sent))
-	for i, m := range res.Sent {
-		rec.Sent[i] = state.SentMessage{ID: m.ID, QuoteToken: m.QuoteToken}
-	}
+	rec.Sent = res.Sent
 	copied := *rec
 	a.stale = true
 	a.mu.Unlock()
@@ -130,24 +197,18 @@ func (a *run) body(ch *planner.Change) (map[string]any, error) {
 	if ch.Digest != "" {
 		return ch.Send.Body, nil
 	}
-	a.mu.Lock()
-	if a.stale {
-		cfg, diags := a.cfg.Evaluate(planner.Results(a.st))
-		if diags.HasErrors() {
-			a.mu.Unlock()
-			return nil, fmt.Errorf("evaluating with the values known after apply: %s", diags.Error())
-		}
-		a.evaluated, a.stale = cfg, false
+	cfg, err := a.evaluated()
+	if err != nil {
+		return nil, err
 	}
-	send := find(a.evaluated, ch.Address)
-	a.mu.Unlock()
+	send := find(cfg, ch.Address)
 	if send == nil {
 		return nil, fmt.Errorf("no longer in the configuration")
 	}
 	if ref := unknownRef(send.Body); ref != "" {
 		return nil, fmt.Errorf("%s is still unknown", ref)
 	}
-	if ps := rules.Push(send.Body); len(ps) > 0 {
+	if ps := check(send); len(ps) > 0 {
 		var msgs []string
 		for _, p := range ps {
 			msgs = append(msgs, p.Path+": "+p.Message)
@@ -155,6 +216,31 @@ func (a *run) body(ch *planner.Change) (map[string]any, error) {
 		return nil, fmt.Errorf("LINE would refuse it: %s", strings.Join(msgs, "; "))
 	}
 	return send.Body, nil
+}
+
+// evaluated is the configuration evaluated with the results so far.
+func (a *run) evaluated() (*lang.Config, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.stale {
+		cfg, diags := a.cfg.Evaluate(planner.Results(a.st))
+		if diags.HasErrors() {
+			return nil, fmt.Errorf("evaluating with the values known after apply: %s", diags.Error())
+		}
+		a.evaluatedCfg, a.stale = cfg, false
+	}
+	return a.evaluatedCfg, nil
+}
+
+// check applies LINE's rules for the send's kind.
+func check(s *lang.Send) []rules.Problem {
+	switch s.Kind {
+	case "push":
+		return rules.Push(s.Body)
+	case "multicast":
+		return rules.Multicast(s.Body)
+	}
+	return rules.Broadcast(s.Body)
 }
 
 func (a *run) quotaReached() bool {
@@ -176,66 +262,6 @@ func find(cfg *lang.Config, addr string) *lang.Send {
 		}
 	}
 	return nil
-}
-
-// errUncertain marks a send error after which the request may have been
-// accepted.
-var errUncertain = errors.New("the outcome is unknown")
-
-// push sends with retries under one retry key. Its error wraps
-// errUncertain when some attempt may have been accepted. Requests in
-// flight are not cancelled by ctx; once ctx is done no new attempt starts.
-func (a *run) push(ctx context.Context, ch *planner.Change, body map[string]any, key string) (*line.PushResult, error) {
-	uncertain := false
-	var last error
-	for n := 1; n <= a.opts.Attempts; n++ {
-		if n > 1 {
-			a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "retrying", Err: last})
-			if sleep(ctx, a.opts.Backoff(n-1)) != nil || a.wait(ctx, "push") != nil {
-				break
-			}
-		}
-		res, err := a.opts.Client.Push(context.WithoutCancel(ctx), body, key)
-		if err == nil {
-			return res, nil
-		}
-		last = err
-		switch line.Classify(err) {
-		case line.Unknown:
-			uncertain = true
-			continue
-		case line.Throttled:
-			continue
-		}
-		// Refused: a key accepted before would have given 409, so no
-		// attempt under this key was accepted.
-		return nil, err
-	}
-	if uncertain {
-		return nil, fmt.Errorf("%w: %w", errUncertain, last)
-	}
-	return nil, last
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
-
-// backoff is exponential from 200ms, capped at 10s, with up to 50% jitter
-// so that retries of many sends do not arrive together.
-func backoff(n int) time.Duration {
-	d := 200 * time.Millisecond << (n - 1)
-	if d > 10*time.Second || d <= 0 {
-		d = 10 * time.Second
-	}
-	return d/2 + rand.N(d/2+1)
 }
 
 // unknownRef returns the Ref of the first lang.Unknown in v, or "".

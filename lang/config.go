@@ -15,6 +15,8 @@ type Config struct {
 	// Sends holds every send, in dependency order: a send comes after every
 	// send it depends on; ties are broken by address.
 	Sends []*Send
+	// Audiences holds every audience block, sorted by name.
+	Audiences []*Audience
 	// Files holds the parsed source of every file, keyed by the filename
 	// used in ranges, for rendering diagnostics with their source lines.
 	Files map[string]*hcl.File
@@ -33,9 +35,9 @@ type Settings struct {
 	DeclRange hcl.Range
 }
 
-// Send is one push (later also multicast, broadcast, narrowcast).
+// Send is one push, multicast, broadcast or narrowcast.
 type Send struct {
-	Kind      string // "push"
+	Kind      string // "push", "multicast", "broadcast" or "narrowcast"
 	Name      string
 	DeclRange hcl.Range
 	// DependsOn lists, sorted, the addresses of the sends whose values known
@@ -53,6 +55,9 @@ type Send struct {
 	// that of the nearest enclosing path. Message objects taken from a
 	// bundle point into the bundle block, also through concat and indexing.
 	Ranges map[string]hcl.Range
+	// Wait is true for a narrowcast whose progress apply follows until it
+	// succeeds or fails (wait = true, the default).
+	Wait bool
 }
 
 // Address is the send's address, for example "push.welcome".
@@ -71,10 +76,15 @@ type SentMessage struct {
 	QuoteToken string // "" for types that return none
 }
 
-// Result holds the values of one send known after apply.
+// Result holds the values known after apply of one send or audience.
 type Result struct {
-	RequestID string
-	Sent      []SentMessage
+	RequestID string        // push, broadcast, narrowcast
+	Sent      []SentMessage // push
+	// RequestIDs are a multicast's request IDs, one per request of at most
+	// 500 users.
+	RequestIDs []string
+	// AudienceID is an audience's audienceGroupId.
+	AudienceID int64
 }
 
 // Options are the inputs of Load besides the files.

@@ -74,3 +74,26 @@ func joinKey(path, key string) string {
 	}
 	return path + "." + key
 }
+
+// AudienceDigest describes an audience's members: for an upload audience
+// the digest of its IDs, for a click or impression audience the digest of
+// the request ID and URL it is built from ("" while the request ID is
+// not known). A different digest means the audience must be replaced.
+func AudienceDigest(a *lang.Audience) string {
+	r := a.Click
+	if r == nil {
+		r = a.Impression
+	}
+	if r == nil {
+		if a.UserIDs == nil {
+			return ""
+		}
+		return a.UserIDs.Digest
+	}
+	id, ok := r.RequestID.(string)
+	if !ok {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(id + "\n" + r.URL))
+	return hex.EncodeToString(sum[:])
+}
