@@ -23,6 +23,12 @@ func (r *run) jsonValue(s *Send, v cty.Value, path string, marks map[string]cty.
 		rng = parent
 		s.Ranges[path] = rng
 	}
+	if isSensitive(marks[path]) {
+		if s.Sensitive == nil {
+			s.Sensitive = map[string]bool{}
+		}
+		s.Sensitive[path] = true
+	}
 	if !v.IsKnown() {
 		return Unknown{Ref: r.unknownRef(rng, marks[path])}
 	}

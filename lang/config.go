@@ -55,6 +55,12 @@ type Send struct {
 	// that of the nearest enclosing path. Message objects taken from a
 	// bundle point into the bundle block, also through concat and indexing.
 	Ranges map[string]hcl.Range
+	// Sensitive holds the JSON paths of Body whose values come from a
+	// variable declared sensitive = true ("to", "messages[0].text"); the
+	// whole value at such a path, and everything under it, is sensitive.
+	// Renderers show it as (sensitive) and plan files never hold it. Body
+	// itself holds the real value. Nil when nothing is sensitive.
+	Sensitive map[string]bool
 	// Wait is true for a narrowcast whose progress apply follows until it
 	// succeeds or fails (wait = true, the default).
 	Wait bool

@@ -12,8 +12,10 @@
 // the block it came from (so Ranges point into bundles through concat), a
 // quote token returned by push.X with X (so a push that quotes it can be
 // checked to send to the same chat), and a value known only after apply
-// with the reference that produces it (for Unknown.Ref). Marks never reach
-// a Body.
+// with the reference that produces it (for Unknown.Ref), and the value of a
+// variable declared sensitive = true, with everything computed from it, as
+// sensitive (the JSON paths that hold one go to Send.Sensitive). Marks
+// never reach a Body.
 //
 // Choices where LANGUAGE.md is silent: messages = EXPR must evaluate to a
 // list of message objects that come from bundles (a literal object is an

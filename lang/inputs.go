@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -9,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+	ctyjson "github.com/zclconf/go-cty/cty/json"
 )
 
 // inputValue is a value given for a variable, before conversion to the
@@ -65,6 +68,9 @@ func (m *module) inputValues(p *hclparse.Parser, opts Options) (map[string]cty.V
 		}
 		val, d := v.convertInput(in)
 		diags = append(diags, d...)
+		if v.Sensitive {
+			val = val.Mark(sensitiveMark{})
+		}
 		vals[name] = val
 	}
 	diags = append(diags, m.validate(vals)...)
@@ -224,4 +230,26 @@ func (vr *validation) check(ctx *hcl.EvalContext) hcl.Diagnostics {
 		Detail:   fmt.Sprintf("%s\n\nThis was checked by the validation rule at %s:%d.", text, vr.DeclRange.Filename, vr.DeclRange.Start.Line),
 		Subject:  vr.Condition.Range().Ptr(),
 	})
+}
+
+// InputsDigest is the hex SHA-256 of the value of every variable, as Load
+// found it (from its default, the environment, -var-file or -var), by
+// name: the same values give the same digest, wherever they came from. A
+// saved plan records it to tell whether apply is given the inputs the plan
+// was made with. It is "" for a Config not returned by Load.
+func (c *Config) InputsDigest() string {
+	if c == nil || c.eval == nil {
+		return ""
+	}
+	h := sha256.New()
+	for _, name := range sortedKeys(c.eval.vars) {
+		v, _ := c.eval.vars[name].UnmarkDeep()
+		data, err := ctyjson.Marshal(v, v.Type())
+		if err != nil || !v.IsWhollyKnown() {
+			data = []byte("(no value)")
+		}
+		ty, _ := ctyjson.MarshalType(v.Type())
+		fmt.Fprintf(h, "%q %s %d:%s\n", name, ty, len(data), data)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -24,6 +24,17 @@ type quoteMark struct{ push string }
 // produces it, "push.a.sent[0].quote_token", for Unknown.Ref.
 type refMark struct{ ref string }
 
+// sensitiveMark marks the value of a variable declared sensitive = true,
+// and every value computed from it, so the JSON paths of a Body that hold
+// one are recorded in Send.Sensitive.
+type sensitiveMark struct{}
+
+// isSensitive reports whether marks hold a sensitiveMark.
+func isSensitive(marks cty.ValueMarks) bool {
+	_, ok := marks[sensitiveMark{}]
+	return ok
+}
+
 // pathString renders a cty path as a JSON path suffix: ".key", "[0]".
 func pathString(p cty.Path) string {
 	var b strings.Builder

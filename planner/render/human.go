@@ -74,7 +74,7 @@ func (h *human) change(ch *planner.Change) {
 		attrSym = sym
 	}
 	h.printf("  %s %s %q {\n", sym, kind, name)
-	h.printf("%s", attributes(ch.Send.Body, 6, attrSym))
+	h.printf("%s", attributes(masked(ch.Send), 6, attrSym))
 	if ch.Action == planner.Send || ch.Action == planner.Unresolved {
 		est := "(unknown offline)"
 		if ch.Estimate >= 0 {

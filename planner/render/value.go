@@ -65,6 +65,8 @@ func scalar(v any) string {
 		return "null"
 	case lang.Unknown, *lang.Unknown:
 		return knownAfterApply
+	case sensitiveValue:
+		return sensitiveText
 	case string:
 		return strconv.Quote(v)
 	case float64:

@@ -23,15 +23,18 @@ type applyFlags struct {
 
 func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	var f applyFlags
-	fs := newFlags("apply [options]", "Plans, asks for approval, then sends what the plan shows, exactly once, "+
+	fs := newFlags("apply [options] [PLAN]", "Plans, asks for approval, then sends what the plan shows, exactly once, "+
 		"recording every send in the state file before and after its request.", s)
 	f.inputs.register(fs)
 	fs.BoolVar(&f.sandbox, "sandbox", false, "send to the embedded LINE sandbox (kept in .lineup/sandbox) instead of LINE")
 	fs.BoolVar(&f.autoApprove, "auto-approve", false, "apply without asking for approval")
 	fs.Var(&f.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
 	fs.IntVar(&f.parallelism, "parallelism", 16, "at most `N` requests in flight (LINE's rate limits apply as well)")
-	if code, ok := parse(fs, args, s); !ok {
+	if code, ok := parseWithFile(fs, args, s); !ok {
 		return code
+	}
+	if fs.NArg() == 1 {
+		return applySaved(ctx, g, f, fs.Arg(0), s) // a plan saved by plan -out: applyplan.go
 	}
 	if f.parallelism < 1 {
 		fmt.Fprintln(s.Err, "lineup apply: -parallelism must be at least 1")

@@ -50,6 +50,7 @@ var commands = map[string]command{
 	"show":     {"Show the state: what was sent, with request IDs and quote tokens", runShow},
 	"sandbox":  {"Run the LINE API emulator as a server", runSandbox},
 	"state":    {"Settle sends whose outcome is unknown: state resolve ADDR -sent|-not-sent", runState},
+	"refresh":  {"Read the progress of narrowcasts that have not finished into the state", runRefresh},
 }
 
 // Run runs lineup with the arguments after the program name and returns

@@ -2,7 +2,13 @@ package cli
 
 import (
 	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
 
+	"github.com/google/uuid"
+	"github.com/lineupdev/lineup/planner"
 	"github.com/lineupdev/lineup/planner/render"
 )
 
@@ -13,33 +19,110 @@ type planFlags struct {
 	replace listFlag
 }
 
+// viewFlags choose how a plan is printed: -format, or -json for
+// -format=json.
+type viewFlags struct {
+	format string
+	json   bool
+}
+
+func (v *viewFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&v.format, "format", "human", "print the plan as `FORMAT`: human, markdown (for a pull-request comment) or json")
+	fs.BoolVar(&v.json, "json", false, "print the plan as JSON (same as -format=json)")
+}
+
+// resolve returns the format, or an error for an unknown one.
+func (v *viewFlags) resolve() (string, error) {
+	if v.json {
+		return "json", nil
+	}
+	switch v.format {
+	case "human", "markdown", "json":
+		return v.format, nil
+	}
+	return "", fmt.Errorf("-format=%s: the format must be human, markdown or json", v.format)
+}
+
+// Exit codes of plan -detailed-exitcode.
+const (
+	exitNoChanges = 0
+	exitError     = 1
+	exitChanges   = 2
+)
+
 func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 	var f planFlags
+	var view viewFlags
 	fs := newFlags("plan [options]", "Shows what apply would do: sends (+), sends changed after sending (!), "+
-		"records to forget (.) and unresolved sends (?). It sends nothing and writes nothing.", s)
+		"records to forget (.) and unresolved sends (?). It sends nothing and writes nothing, except the saved "+
+		"plan with -out.", s)
 	f.inputs.register(fs)
 	fs.BoolVar(&f.sandbox, "sandbox", false, "plan against the embedded LINE sandbox (kept in .lineup/sandbox)")
 	fs.Var(&f.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
+	out := fs.String("out", "", "save the plan to `FILE`, for lineup apply FILE to apply exactly it")
+	detailed := fs.Bool("detailed-exitcode", false, "exit with 0 when there are no changes, 1 on error, 2 when there are changes")
+	view.register(fs)
 	if code, ok := parse(fs, args, s); !ok {
 		return code
 	}
+	format, err := view.resolve()
+	if err != nil {
+		return fail(s, err)
+	}
 	cfg := loadConfig(f.inputs, g, s)
 	if cfg == nil {
-		return 1
+		return exitError
 	}
 	st, ok := readState(statePath(cfg), s)
 	if !ok {
-		return 1
+		return exitError
 	}
 	if cfg = evaluate(cfg, st, g, s); cfg == nil {
-		return 1
+		return exitError
 	}
 	p, ok := makePlan(cfg, st, f.replace, g, s)
 	if !ok {
-		return 1
+		return exitError
 	}
-	if err := render.Human(s.Out, p, render.HumanOptions{Color: useColor(g, s)}); err != nil {
+	var saved *planner.Saved
+	if *out != "" {
+		saved = planner.NewSaved(uuid.NewString(), cfg, p, f.replace)
+		if err := writeSaved(*out, saved); err != nil {
+			return fail(s, err)
+		}
+	}
+	if err := renderPlan(s.Out, p, format, useColor(g, s)); err != nil {
 		return fail(s, err)
 	}
-	return 0
+	if saved != nil && format == "human" {
+		fmt.Fprintf(s.Out, "\nSaved the plan to %s (plan %s). To apply exactly this plan, run:\n  lineup apply %s\n",
+			*out, saved.ID, *out)
+	}
+	if *detailed && !p.Summary().Empty() {
+		return exitChanges
+	}
+	return exitNoChanges
+}
+
+// renderPlan prints p in format: "human", "markdown" or "json".
+func renderPlan(w io.Writer, p *planner.Plan, format string, color bool) error {
+	switch format {
+	case "markdown":
+		return render.Markdown(w, p, render.MarkdownOptions{})
+	case "json":
+		return render.JSON(w, p)
+	}
+	return render.Human(w, p, render.HumanOptions{Color: color})
+}
+
+// writeSaved writes a saved plan to path, readable by its owner only.
+func writeSaved(path string, sp *planner.Saved) error {
+	data, err := sp.Encode()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		return fmt.Errorf("saving the plan: %w", err)
+	}
+	return nil
 }

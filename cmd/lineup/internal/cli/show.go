@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -11,11 +12,19 @@ import (
 )
 
 func runShow(ctx context.Context, g global, args []string, s Streams) int {
-	fs := newFlags("show [options]", "Shows the state: every send with its status, retry key, request ID, "+
-		"sent message IDs and quote tokens.", s)
+	fs := newFlags("show [options] [PLAN]", "Shows the state: every send with its status, retry key, request ID, "+
+		"sent message IDs and quote tokens. Given a PLAN saved by lineup plan -out, shows that plan instead.", s)
 	path := fs.String("state", "", "read the state from `FILE` (default: the configuration's state file)")
-	if code, ok := parse(fs, args, s); !ok {
+	var view viewFlags
+	view.register(fs)
+	if code, ok := parseWithFile(fs, args, s); !ok {
 		return code
+	}
+	if fs.NArg() == 1 {
+		return showSaved(fs.Arg(0), view, g, s)
+	}
+	if format, _ := view.resolve(); format != "human" {
+		return fail(s, errors.New("-format and -json show a saved plan: give its file, as in lineup show -json plan.out"))
 	}
 	if *path == "" {
 		*path = "lineup.state.json"
@@ -78,4 +87,27 @@ func stamp(t time.Time) string {
 		return ""
 	}
 	return t.UTC().Format(time.RFC3339)
+}
+
+// showSaved prints the plan saved at path in the format of view.
+func showSaved(path string, view viewFlags, g global, s Streams) int {
+	format, err := view.resolve()
+	if err != nil {
+		return fail(s, err)
+	}
+	sp, err := readSaved(path)
+	if err != nil {
+		return fail(s, err)
+	}
+	if format == "human" {
+		against := "before anything was applied"
+		if p := sp.Plan; p.Serial > 0 {
+			against = fmt.Sprintf("against serial %d of state %s", p.Serial, p.Lineage)
+		}
+		fmt.Fprintf(s.Out, "Saved plan %s, made %s %s.\n\n", sp.ID, stamp(sp.Plan.Now), against)
+	}
+	if err := renderPlan(s.Out, sp.Plan, format, useColor(g, s)); err != nil {
+		return fail(s, err)
+	}
+	return 0
 }

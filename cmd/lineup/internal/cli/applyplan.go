@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/lineupdev/lineup/applier"
+	"github.com/lineupdev/lineup/planner"
+	"github.com/lineupdev/lineup/planner/state"
+)
+
+// parseWithFile parses a command's flags, allowing one argument after
+// them (a saved plan). It returns ok=false with the exit code when the
+// command should stop: 0 after -help, 1 on a bad flag or argument.
+func parseWithFile(fs *flag.FlagSet, args []string, s Streams) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(s.Out)
+			fs.Usage()
+			return 0, false
+		}
+		return 1, false
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintf(s.Err, "lineup %s: unexpected arguments: %s (options go before the plan file)\n",
+			strings.Fields(fs.Name())[0], strings.Join(fs.Args()[1:], " "))
+		return 1, false
+	}
+	return 0, true
+}
+
+// readSaved reads the saved plan at path.
+func readSaved(path string) (*planner.Saved, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading the saved plan: %w", err)
+	}
+	defer f.Close()
+	sp, err := planner.ReadSaved(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return sp, nil
+}
+
+// applySaved applies the saved plan at path: exactly its changes, with its
+// retry keys, without asking for approval (the plan was reviewed). It
+// refuses, sending nothing, when the configuration or its input values
+// differ from the plan's, or when the state moved since the plan was made.
+func applySaved(ctx context.Context, g global, f applyFlags, path string, s Streams) int {
+	if len(f.replace) > 0 {
+		return fail(s, errors.New("-replace cannot be given with a saved plan: the plan holds the -replace options it was made with"))
+	}
+	sp, err := readSaved(path)
+	if err != nil {
+		return fail(s, err)
+	}
+	cfg := loadConfig(f.inputs, g, s)
+	if cfg == nil {
+		return 1
+	}
+	if err := sp.CheckConfig(cfg); err != nil {
+		return refuse(s, err)
+	}
+	statePath := statePath(cfg)
+	lock, err := state.Acquire(statePath, "apply")
+	if err != nil {
+		return fail(s, err)
+	}
+	defer lock.Release()
+	st, ok := readState(statePath, s)
+	if !ok {
+		return 1
+	}
+	if err := sp.CheckState(st); err != nil {
+		return refuse(s, err)
+	}
+	if cfg = evaluate(cfg, st, g, s); cfg == nil {
+		return 1
+	}
+	p, diags := planner.Make(cfg, st, sp.Options(time.Now))
+	printDiags(s.Err, cfg.Files, diags, g, s)
+	if diags.HasErrors() {
+		return 1
+	}
+	if err := sp.Match(p); err != nil {
+		return refuse(s, err)
+	}
+	sum := p.Summary()
+	fmt.Fprintf(s.Out, "Applying saved plan %s (%s): %d to send, %d to forget.\n", path, sp.ID,
+		sum.Send+sum.Unresolved, sum.Forget)
+	if !actionable(p) {
+		fmt.Fprintln(s.Out, "Nothing to apply.")
+		return 0
+	}
+	client, closeLine, err := connect(cfg, f.sandbox, s)
+	if err != nil {
+		return fail(s, err)
+	}
+	defer closeLine()
+	// As runApply does (apply.go).
+	prog := newProgress(s, p)
+	stopWatch := watchInterrupt(ctx, s)
+	err = applier.Apply(ctx, cfg, p, st, applier.Options{
+		Client:      client,
+		StatePath:   statePath,
+		Now:         clock(),
+		Parallelism: f.parallelism,
+		Report:      prog.report,
+	})
+	stopWatch()
+	prog.stop()
+	if ctx.Err() != nil {
+		err = errors.Join(err, errors.New("apply was interrupted; the sends in flight were recorded, "+
+			"and lineup plan shows the ones left to do"))
+	}
+	if err != nil {
+		fmt.Fprintf(s.Err, "\nError: apply did not finish:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))
+		return 1
+	}
+	fmt.Fprintf(s.Out, "\nApply complete! %d sent, %d forgotten.\n", sum.Send+sum.Unresolved, sum.Forget)
+	return 0
+}
+
+// refuse prints why a saved plan is not applied.
+func refuse(s Streams, err error) int {
+	var stale *planner.StaleError
+	var mismatch *planner.MismatchError
+	switch {
+	case errors.As(err, &stale):
+		fmt.Fprintf(s.Err, "Error: Saved plan is stale: %s\n\nNothing was sent. Make a new plan with "+
+			"lineup plan -out=FILE, review it, and apply that. If an apply of this plan was interrupted, "+
+			"the new plan shows its unresolved sends, which apply retries with their retry keys.\n", stale.Why)
+	case errors.As(err, &mismatch):
+		fmt.Fprintf(s.Err, "Error: Saved plan does not match the configuration: %s\n\nNothing was sent. "+
+			"Apply the plan with the configuration and input values it was made with, or make a new plan "+
+			"with lineup plan -out=FILE and review it.\n", mismatch.Why)
+	default:
+		return fail(s, err)
+	}
+	return 1
+}

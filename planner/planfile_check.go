@@ -1,0 +1,124 @@
+package planner
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner/state"
+)
+
+// StaleError says a saved plan was made against another state than the
+// one apply found: another apply ran since, or this plan was applied
+// already. Nothing may be sent from it.
+type StaleError struct {
+	// Why says how the state moved, as a sentence.
+	Why string
+}
+
+func (e *StaleError) Error() string { return "saved plan is stale: " + e.Why }
+
+// MismatchError says the configuration, or its input values, no longer
+// give the saved plan. Nothing may be sent from it.
+type MismatchError struct {
+	// Why says what differs, as a sentence.
+	Why string
+}
+
+func (e *MismatchError) Error() string {
+	return "saved plan does not match the configuration: " + e.Why
+}
+
+// CheckConfig returns a *MismatchError when cfg (loaded with the input
+// values given to apply) is not the configuration the plan was made from.
+func (sp *Saved) CheckConfig(cfg *lang.Config) error {
+	if got := ConfigHash(cfg); got != sp.ConfigHash {
+		return &MismatchError{Why: fmt.Sprintf("the configuration files or the input values (-var, -var-file, "+
+			"LINEUP_VAR_*) differ from those the plan was made with (plan %s, now %s).",
+			short(sp.ConfigHash), short(got))}
+	}
+	return nil
+}
+
+// CheckState returns a *StaleError unless st is the state the plan was
+// made against: same lineage and serial, or, for a plan made before any
+// state file existed (serial 0), still none.
+func (sp *Saved) CheckState(st *state.State) error {
+	p := sp.Plan
+	switch {
+	case p.Serial == 0 && st.Serial == 0:
+		return nil
+	case p.Serial == 0:
+		return &StaleError{Why: fmt.Sprintf("it was made before anything was applied, and the state is now at serial %d: "+
+			"another apply ran since, or this plan was applied already.", st.Serial)}
+	case st.Serial == 0:
+		return &StaleError{Why: fmt.Sprintf("it was made against serial %d of the state, and there is no state file now.", p.Serial)}
+	case st.Lineage != p.Lineage:
+		return &StaleError{Why: fmt.Sprintf("it was made against state lineage %s, and the state file is now of lineage %s: "+
+			"it was replaced by another state.", p.Lineage, st.Lineage)}
+	case st.Serial != p.Serial:
+		return &StaleError{Why: fmt.Sprintf("it was made against serial %d of the state, which is now at serial %d: "+
+			"another apply ran since, or this plan was applied already.", p.Serial, st.Serial)}
+	}
+	return nil
+}
+
+// Options are the planner options that make the saved plan again: its
+// -replace addresses, and now. Retry keys are given by Match.
+func (sp *Saved) Options(now func() time.Time) Options {
+	return Options{Now: now, NewKey: func() string { return "" }, Replace: sp.Replace}
+}
+
+// Match checks that p, made again from the configuration and state the
+// saved plan was checked against (with Options), has the same changes in
+// the same order: addresses, actions, payload digests and -replace. Then
+// it gives p's changes the saved retry keys, so apply uses exactly the
+// keys of the reviewed plan. A difference is a *MismatchError, and p is
+// left as it was.
+func (sp *Saved) Match(p *Plan) error {
+	saved := sp.Plan.Changes
+	for i := 0; i < max(len(saved), len(p.Changes)); i++ {
+		switch {
+		case i >= len(p.Changes):
+			return &MismatchError{Why: fmt.Sprintf("%s is in the plan but no longer in the configuration.", saved[i].Address)}
+		case i >= len(saved):
+			return &MismatchError{Why: fmt.Sprintf("%s is in the configuration but not in the plan.", p.Changes[i].Address)}
+		}
+		if err := matchChange(saved[i], p.Changes[i]); err != nil {
+			return err
+		}
+	}
+	for i, ch := range p.Changes {
+		if ch.Action == Send || ch.Action == Unresolved {
+			ch.RetryKey = saved[i].RetryKey
+		}
+	}
+	return nil
+}
+
+func matchChange(was, now *Change) error {
+	var why string
+	switch {
+	case was.Address != now.Address:
+		why = fmt.Sprintf("the plan has %s where the configuration now gives %s.", was.Address, now.Address)
+	case was.Action != now.Action:
+		why = fmt.Sprintf("%s was planned as %q and would now be %q.", was.Address, ActionName(was.Action), ActionName(now.Action))
+	case was.Digest != now.Digest:
+		why = fmt.Sprintf("the payload of %s changed since the plan was made.", was.Address)
+	case was.Replace != now.Replace:
+		why = fmt.Sprintf("-replace of %s differs from the plan.", was.Address)
+	case was.Action == Unresolved && was.RetryKey != now.RetryKey:
+		why = fmt.Sprintf("the retry key of unresolved %s differs from the plan.", was.Address)
+	default:
+		return nil
+	}
+	return &MismatchError{Why: why}
+}
+
+// short is a hash cut for messages: "sha256:0123456789ab".
+func short(hash string) string {
+	if len(hash) > len("sha256:")+12 {
+		return hash[:len("sha256:")+12]
+	}
+	return hash
+}

@@ -1,0 +1,171 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner"
+)
+
+// JSONFormatVersion is the format_version of the JSON that JSON writes.
+// It changes when a field is removed or changes meaning; new fields may
+// be added without a change.
+const JSONFormatVersion = "1"
+
+// jsonPlan is the public JSON form of a plan. It has its own types so the
+// planner's can change without changing this format.
+type jsonPlan struct {
+	FormatVersion string       `json:"format_version"`
+	CreatedAt     time.Time    `json:"created_at"`
+	State         jsonState    `json:"state"`
+	Changes       []jsonChange `json:"changes"`
+	Summary       jsonSummary  `json:"summary"`
+}
+
+// jsonState is the state the plan was made against; serial 0: none yet.
+type jsonState struct {
+	Lineage string `json:"lineage,omitempty"`
+	Serial  uint64 `json:"serial"`
+}
+
+// jsonChange is one address. Payload is the request body LINE will
+// receive, with "(sensitive)" for sensitive values (listed in
+// SensitivePaths) and null for values known only after apply (listed in
+// KnownAfterApply, path to the reference that gives it).
+type jsonChange struct {
+	Address           string            `json:"address"`
+	Kind              string            `json:"kind"`
+	Name              string            `json:"name"`
+	Action            string            `json:"action"`
+	Reason            string            `json:"reason,omitempty"`
+	Replace           bool              `json:"replace,omitempty"`
+	ReachesAllFriends bool              `json:"reaches_all_friends,omitempty"`
+	Payload           map[string]any    `json:"payload,omitempty"`
+	SensitivePaths    []string          `json:"sensitive_paths,omitempty"`
+	KnownAfterApply   map[string]string `json:"known_after_apply,omitempty"`
+	Digest            string            `json:"digest,omitempty"`
+	// EstimatedMessages is null when it cannot be known offline.
+	EstimatedMessages *int       `json:"estimated_messages"`
+	RetryKeyExpires   *time.Time `json:"retry_key_expires,omitempty"`
+	Prior             *jsonPrior `json:"prior,omitempty"`
+}
+
+// jsonPrior is what the state records of the address.
+type jsonPrior struct {
+	Status    string     `json:"status"`
+	RequestID string     `json:"request_id,omitempty"`
+	SentAt    *time.Time `json:"sent_at,omitempty"`
+}
+
+type jsonSummary struct {
+	Send       int `json:"send"`
+	Changed    int `json:"changed"`
+	Forget     int `json:"forget"`
+	Unresolved int `json:"unresolved"`
+	Unchanged  int `json:"unchanged"`
+	// EstimatedMessages counts the sends that can be counted offline;
+	// UncountedSends is how many cannot.
+	EstimatedMessages int  `json:"estimated_messages"`
+	UncountedSends    int  `json:"uncounted_sends"`
+	Empty             bool `json:"empty"`
+}
+
+// JSON writes p as one JSON document (indented, with a trailing newline)
+// of format JSONFormatVersion: every change in apply order, NoOp ones
+// included, with its action ("send", "no-op", "changed", "forget",
+// "unresolved"), reason and payload, then the summary counts. It returns
+// the first error of w.
+func JSON(w io.Writer, p *planner.Plan) error {
+	out := jsonPlan{
+		FormatVersion: JSONFormatVersion,
+		CreatedAt:     p.Now.UTC(),
+		State:         jsonState{Lineage: p.Lineage, Serial: p.Serial},
+		Changes:       []jsonChange{},
+	}
+	if p.Serial == 0 {
+		out.State.Lineage = ""
+	}
+	for _, ch := range p.Changes {
+		out.Changes = append(out.Changes, toJSONChange(ch))
+	}
+	s := p.Summary()
+	out.Summary = jsonSummary{Send: s.Send, Changed: s.Changed, Forget: s.Forget, Unresolved: s.Unresolved,
+		Unchanged: s.Unchanged, EstimatedMessages: s.Estimate, UncountedSends: s.Uncounted, Empty: s.Empty()}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func toJSONChange(ch *planner.Change) jsonChange {
+	kind, name, _ := strings.Cut(ch.Address, ".")
+	out := jsonChange{
+		Address: ch.Address, Kind: kind, Name: name,
+		Action:  planner.ActionName(ch.Action),
+		Reason:  ch.Reason,
+		Replace: ch.Replace,
+		Digest:  ch.Digest,
+	}
+	if ch.Estimate >= 0 {
+		n := ch.Estimate
+		out.EstimatedMessages = &n
+	}
+	if !ch.KeyExpires.IsZero() {
+		t := ch.KeyExpires.UTC()
+		out.RetryKeyExpires = &t
+	}
+	if s := ch.Send; s != nil {
+		out.ReachesAllFriends = planner.ReachesAllFriends(s)
+		unknown := map[string]string{}
+		out.Payload, _ = jsonPayload(masked(s), "", unknown).(map[string]any)
+		if len(unknown) > 0 {
+			out.KnownAfterApply = unknown
+		}
+		for path := range s.Sensitive {
+			out.SensitivePaths = append(out.SensitivePaths, path)
+		}
+		sort.Strings(out.SensitivePaths)
+	}
+	if r := ch.Prior; r != nil {
+		out.Prior = &jsonPrior{Status: string(r.Status), RequestID: r.RequestID}
+		if !r.SentAt.IsZero() {
+			t := r.SentAt.UTC()
+			out.Prior.SentAt = &t
+		}
+	}
+	return out
+}
+
+// jsonPayload copies a masked body for JSON: "(sensitive)" for sensitive
+// values, null for values known only after apply (recorded in unknown).
+func jsonPayload(v any, path string, unknown map[string]string) any {
+	switch v := v.(type) {
+	case sensitiveValue:
+		return sensitiveText
+	case lang.Unknown:
+		unknown[path] = v.Ref
+		return nil
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			p := k
+			if path != "" {
+				p = path + "." + k
+			}
+			out[k] = jsonPayload(e, p, unknown)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = jsonPayload(e, fmt.Sprintf("%s[%d]", path, i), unknown)
+		}
+		return out
+	}
+	return v
+}
