@@ -18,7 +18,8 @@ func TestMakeValidation(t *testing.T) {
 	unknownTo := push("unknown_to", user, "hi")
 	unknownTo.Body["to"] = lang.Unknown{Ref: "inbox[\"1\"].chat"}
 	quoted := push("quoted", user, "hi")
-	quoted.Body["messages"] = []any{map[string]any{"type": "image", "quoteToken": lang.Unknown{Ref: "push.a.sent[0].quote_token"}}}
+	quoted.Body["messages"] = []any{map[string]any{"type": "image",
+		"originalContentUrl": "https://example.com/a.jpg", "previewImageUrl": "https://example.com/a.jpg", "quoteToken": lang.Unknown{Ref: "push.a.sent[0].quote_token"}}}
 	quoted.Ranges["messages[0].quoteToken"] = rng(9)
 
 	tests := []struct {
@@ -31,7 +32,7 @@ func TestMakeValidation(t *testing.T) {
 		{name: "recipient", send: badTo, want: []diag{{Summary: "Invalid recipient", Line: 2,
 			Detail: "LINE would refuse push.bad_to: Must be a user ID (U + 32 hex digits), group ID (C...) " +
 				"or room ID (R...) (at to)."}}},
-		{name: "nearest parent range", send: noRanges, want: []diag{{Summary: "Missing required value", Line: 7,
+		{name: "nearest parent range", send: noRanges, want: []diag{{Summary: "Missing sticker ID", Line: 7,
 			Detail: "LINE would refuse push.no_ranges: May not be empty (at messages[0].stickerId)."}}},
 		{name: "unknown values are not checked", send: unknownTo},
 		{name: "unknown value where none may be", send: quoted,

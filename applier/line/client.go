@@ -152,6 +152,12 @@ func convert(body map[string]any, into any) error {
 		r.Messages = rawMessages(body)
 	case *messaging_api.ReplyMessageRequest:
 		r.Messages = rawMessages(body)
+	case *messaging_api.MulticastRequest:
+		r.Messages = rawMessages(body)
+	case *messaging_api.BroadcastRequest:
+		r.Messages = rawMessages(body)
+	case *messaging_api.NarrowcastRequest:
+		r.Messages = rawMessages(body)
 	}
 	return nil
 }

@@ -41,6 +41,7 @@ func (s *Server) accept(ex *exchange, people int, commit commitFunc) reply {
 
 // commit is accept without faults. The caller holds s.mu.
 func (s *Server) commit(ex *exchange, people int, commit commitFunc) reply {
+	s.settle(ex.now) // narrowcasts in flight reserve quota (progress.go)
 	if a, ok := s.world.acceptedKey(ex.key, ex.now); ok {
 		return conflictReply(a)
 	}

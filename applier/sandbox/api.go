@@ -22,9 +22,34 @@ type Options struct {
 	// GET /v2/bot/message/quota; 0 means no limit ({"type":"none"}).
 	// Sends are counted per recipient person (facts §13, see quota.go).
 	MonthlyLimit int
-	// Friends is how many friends a broadcast reaches, for counting;
-	// 0 means DefaultFriends.
-	Friends int
+	// Friends is the size of the generated population of friends
+	// (population.go); 0 means DefaultFriends. A broadcast reaches, and
+	// counts, those who did not block the account (one in 20, rounded
+	// down). Groups and Rooms are how many of each the bot is in, each
+	// with DefaultGroupMembers members; 0 means DefaultGroups and
+	// DefaultRooms, negative none. PopulationSeed seeds the generation;
+	// 0 means DefaultPopulationSeed. A world loaded from Dir keeps the
+	// population it was made with.
+	Friends        int
+	Groups, Rooms  int
+	PopulationSeed int64
+	// Population, when not nil, is the channel's friends instead of a
+	// generated population (no groups or rooms); it is not saved.
+	Population []Friend
+
+	// NarrowcastDelay is how long a narrowcast stays waiting, and then
+	// sending, on the sandbox clock; 0 means DefaultNarrowcastWait,
+	// negative no time at all. AudienceDelay is how long an audience
+	// and each upload job take to build (jobs are QUEUED for the first
+	// half, WORKING for the second); 0 means DefaultAudienceWait,
+	// negative no time at all.
+	NarrowcastDelay time.Duration
+	AudienceDelay   time.Duration
+	// StrictFilePart makes the byFile audience uploads refuse (415) a
+	// file part that is not text/plain, as LINE's maintainers say LINE
+	// does; by default application/octet-stream, which the Go SDK
+	// sends, is accepted too.
+	StrictFilePart bool
 
 	// Faults are played on the send endpoints (push, multicast,
 	// narrowcast, broadcast); see ParseFaults.
@@ -49,6 +74,15 @@ type Options struct {
 	// "multicast", "broadcast", "validate/push", ...); RateScale still
 	// applies.
 	Rates map[string]Rate
+
+	// Webhook is the URL the sandbox delivers webhook events to when a
+	// simulated user writes (POST /_sandbox/users/{userId}/messages),
+	// signed with ChannelSecret. POST /_sandbox/webhook changes both.
+	Webhook       string
+	ChannelSecret string
+	// ReplyTokenTTL is how long a reply token may be used after its
+	// event is delivered; 0 means DefaultReplyTokenTTL.
+	ReplyTokenTTL time.Duration
 }
 
 // LoggedRequest is one entry of GET /_sandbox/requests.

@@ -58,7 +58,7 @@ func TestUnknownPath(t *testing.T) {
 		method string
 		path   string
 	}{
-		{name: "reply is not emulated yet", method: http.MethodPost, path: "/v2/bot/message/reply"},
+		{name: "markAsRead is not emulated", method: http.MethodPost, path: "/v2/bot/chat/markAsRead"},
 		{name: "no such path", method: http.MethodGet, path: "/v2/bot/nothing"},
 		{name: "wrong method", method: http.MethodGet, path: "/v2/bot/message/push"},
 		{name: "sandbox path", method: http.MethodGet, path: "/_sandbox/nothing"},

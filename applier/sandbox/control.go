@@ -15,6 +15,7 @@ import (
 //	POST /_sandbox/clock       {"advance":"25h"} moves it forward
 //	GET  /_sandbox/faults      {"faults":"drop-after=0.5"}
 //	POST /_sandbox/faults      {"faults":"..."} replaces the faults
+//	GET  /_sandbox/population  friends, groups and rooms (population.go)
 func (s *Server) serveSandbox(r *http.Request) reply {
 	switch r.Method + " " + r.URL.Path {
 	case "GET /_sandbox/requests":
@@ -29,6 +30,8 @@ func (s *Server) serveSandbox(r *http.Request) reply {
 		return reply{status: http.StatusOK, body: faultsBody{Faults: s.currentFaults().String()}}
 	case "POST /_sandbox/faults":
 		return s.serveSetFaults(r)
+	case "GET /_sandbox/population":
+		return s.servePopulation()
 	}
 	return errorReply(http.StatusNotFound, "Not found")
 }

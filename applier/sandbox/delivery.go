@@ -6,7 +6,8 @@ import (
 	"time"
 )
 
-// Delivery is one accepted send (push, multicast, broadcast), as listed
+// Delivery is one accepted send (push, multicast, broadcast; a narrowcast
+// when its sending phase ends, with its recipients in To), as listed
 // by GET /_sandbox/deliveries and Server.Deliveries. It keeps the message
 // objects once, however many people received them.
 type Delivery struct {
@@ -34,8 +35,10 @@ func (w *world) record(ex *exchange, to []string, people int, objects []json.Raw
 
 // Deliveries returns a copy of the accepted sends, oldest first.
 func (s *Server) Deliveries() []Delivery {
+	now := s.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.settle(now)
 	out := slices.Clone(s.world.deliveries)
 	if out == nil {
 		out = []Delivery{}
@@ -46,8 +49,10 @@ func (s *Server) Deliveries() []Delivery {
 // DeliveredTo counts the accepted sends that reached user: pushes to the
 // user, multicasts naming the user, and broadcasts.
 func (s *Server) DeliveredTo(user string) int {
+	now := s.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.settle(now)
 	n := 0
 	for _, d := range s.world.deliveries {
 		if d.Endpoint == "broadcast" || slices.Contains(d.To, user) {

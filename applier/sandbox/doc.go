@@ -26,7 +26,24 @@
 // and consumes the key. The request is logged, then its answer delayed by
 // Options.Latency and written, or its fault played on the connection.
 //
-// Not emulated yet (answered 404): reply, narrowcast, audiences and
-// insight endpoints. A narrowcast handler must end in accept, with the
-// people it counts, so that faults and the quota apply to it.
+// It also plays LINE's webhook side (webhook.go, users.go): POST
+// /_sandbox/users/{userId}/messages makes a user write, issuing a message
+// ID, a quote token for that chat and a reply token, and delivers the
+// signed message event to Options.Webhook (redelivering on failure);
+// POST /v2/bot/message/reply takes the reply token (webhook_reply.go).
+//
+// The channel has a world of friends (population.go): a population
+// generated from Options.PopulationSeed (or given as Options.Population)
+// with gender, age, OS, area, friendship length and who blocked the
+// account, and groups and rooms; GET /_sandbox/population lists it. A
+// narrowcast (narrowcast.go) ends in accept like the other sends, counting
+// no one there: it reserves its planned count against the monthly limit
+// and then runs on the sandbox clock, waiting then sending
+// (Options.NarrowcastDelay); its recipients (recipient and filter trees,
+// filter.go) are fixed, or it fails, when sending starts, and it is
+// delivered and counted when sending ends (progress.go, which also
+// answers the progress endpoint). Audiences (audience*.go) are built on
+// the same clock (Options.AudienceDelay): uploads by JSON or file, click
+// and impression audiences from a narrowcast or broadcast, rename,
+// delete, get and list. insight.go answers the followers statistics.
 package sandbox

@@ -15,9 +15,9 @@ import (
 // counts as this many members (LINE counts members excluding the bot).
 const DefaultGroupMembers = 5
 
-// DefaultFriends is how many friends a broadcast reaches when
+// DefaultFriends is the size of the generated population when
 // Options.Friends is 0.
-const DefaultFriends = 10
+const DefaultFriends = 3000
 
 // jst is LINE's time zone; quota months start at midnight JST.
 var jst = time.FixedZone("JST", 9*60*60)
@@ -33,19 +33,16 @@ func chatMembers(chat string) int {
 	return DefaultGroupMembers
 }
 
-// friends is how many people a broadcast counts.
-func (s *Server) friends() int {
-	if s.opts.Friends > 0 {
-		return s.opts.Friends
-	}
-	return DefaultFriends
-}
+// friends is how many people a broadcast counts: the friends who did
+// not block the account.
+func (s *Server) friends() int { return s.pop.reach }
 
 // overQuota reports whether sending to n more people at now would pass
-// the monthly limit. The caller holds s.mu.
+// the monthly limit, counting what narrowcasts in flight reserve (facts
+// §8.5). The caller holds s.mu and has settled the world.
 func (s *Server) overQuota(now time.Time, n int) bool {
 	limit := s.opts.MonthlyLimit
-	return limit > 0 && s.world.usage[month(now)]+n > limit
+	return limit > 0 && s.world.usage[month(now)]+s.world.reservedQuota()+n > limit
 }
 
 func monthlyLimitReply() reply {
@@ -75,6 +72,7 @@ type consumptionBody struct {
 func (s *Server) consumption(ex *exchange) reply {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.settle(ex.now)
 	return reply{status: http.StatusOK, body: consumptionBody{TotalUsage: s.world.usage[month(ex.now)]}}
 }
 
@@ -84,5 +82,6 @@ func (s *Server) Usage() int {
 	now := s.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.settle(now)
 	return s.world.usage[month(now)]
 }

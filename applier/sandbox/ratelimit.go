@@ -21,6 +21,8 @@ var lineRates = map[string]Rate{
 	"multicast":  {Count: 200, Per: time.Second},
 	"broadcast":  {Count: 60, Per: time.Hour},
 	"narrowcast": {Count: 60, Per: time.Hour},
+	// insight/followers is one of the insight endpoints limited alike.
+	"insight/followers": {Count: 60, Per: time.Hour},
 }
 
 var (

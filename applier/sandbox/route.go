@@ -20,13 +20,17 @@ type endpoint struct {
 	status int
 	// sentMessages endpoints answer {"sentMessages":[...]} (reply, push).
 	sentMessages bool
-	handle       func(s *Server, ex *exchange) reply
+	// maxBody, when set, replaces the 2 MB body limit (byFile uploads).
+	maxBody int64
+	handle  func(s *Server, ex *exchange) reply
 }
 
 // lineRoutes lists the LINE endpoints the sandbox answers; one file per
 // endpoint family holds the handlers.
 func lineRoutes() *router {
 	rt := &router{}
+	rt.add(&endpoint{method: http.MethodPost, pattern: "/v2/bot/message/reply", name: "reply",
+		json: true, status: http.StatusOK, sentMessages: true, handle: (*Server).reply})
 	rt.add(&endpoint{method: http.MethodPost, pattern: "/v2/bot/message/push", name: "push",
 		retryable: true, json: true, status: http.StatusOK, sentMessages: true,
 		handle: (*Server).push})
@@ -43,6 +47,7 @@ func lineRoutes() *router {
 			name: "validate/" + kind, json: true, status: http.StatusOK,
 			handle: (*Server).validate})
 	}
+	addCastRoutes(rt)
 	return rt
 }
 

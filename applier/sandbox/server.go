@@ -26,13 +26,17 @@ type Server struct {
 	buckets map[string]*bucket
 
 	saveMu sync.Mutex // serializes Save
+
+	hook *hookState // webhook target and reply tokens; guarded by mu
+
+	pop *population // friends, groups and rooms; fixed by New
 }
 
 // New makes a Server, loading its world from opts.Dir when it exists there.
 // A world file that cannot be read is an error, and is left untouched.
 func New(opts Options) (*Server, error) {
 	s := &Server{opts: opts, now: opts.Now, routes: lineRoutes(),
-		faults: opts.Faults, buckets: map[string]*bucket{}}
+		faults: opts.Faults, buckets: map[string]*bucket{}, hook: newHookState(opts)}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -46,6 +50,7 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s.world = w
+	s.pop = w.usePopulation(opts)
 	return s, nil
 }
 
@@ -64,6 +69,8 @@ type exchange struct {
 	accepted bool
 	// fault is the fault accept played, "" for none.
 	fault string
+	// req is the request, for its query and headers; its body is raw.
+	req *http.Request
 }
 
 // ServeHTTP answers LINE paths as LINE does, and the sandbox's own paths
@@ -71,8 +78,12 @@ type exchange struct {
 // request is logged before its answer is delayed (Options.Latency) and
 // written, or its fault played.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	ex := &exchange{requestID: newRequestID(), now: s.Now()}
+	ex := &exchange{requestID: newRequestID(), now: s.Now(), req: r}
 	w.Header().Set("X-Line-Request-Id", ex.requestID)
+	if rep, ok := s.serveHookControl(r); ok {
+		writeReply(w, rep)
+		return
+	}
 	if strings.HasPrefix(r.URL.Path, "/_sandbox/") {
 		writeReply(w, s.serveSandbox(r))
 		return
@@ -89,7 +100,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // serveLINE runs the checks every LINE endpoint shares, in LINE's order,
 // then hands the request to its endpoint.
 func (s *Server) serveLINE(ex *exchange, r *http.Request) reply {
-	raw, tooLarge, err := readBody(r.Body)
+	limit := int64(maxBody)
+	if ep, _ := s.routes.match(r.Method, r.URL.Path); ep != nil && ep.maxBody > 0 {
+		limit = ep.maxBody
+	}
+	raw, tooLarge, err := readBody(r.Body, limit)
 	ex.raw = raw
 	if err != nil {
 		return errorReply(http.StatusBadRequest, "The request body could not be read")
@@ -127,17 +142,17 @@ func (s *Server) serveLINE(ex *exchange, r *http.Request) reply {
 // maxBody is LINE's request body limit.
 const maxBody = 2 << 20
 
-// readBody reads at most maxBody bytes, and reports whether there was more.
-func readBody(body io.Reader) (raw []byte, tooLarge bool, err error) {
+// readBody reads at most limit bytes, and reports whether there was more.
+func readBody(body io.Reader, limit int64) (raw []byte, tooLarge bool, err error) {
 	if body == nil {
 		return nil, false, nil
 	}
-	raw, err = io.ReadAll(io.LimitReader(body, maxBody+1))
+	raw, err = io.ReadAll(io.LimitReader(body, limit+1))
 	if err != nil && !errors.Is(err, io.EOF) {
 		return raw, false, err
 	}
-	if len(raw) > maxBody {
-		return raw[:maxBody], true, nil
+	if int64(len(raw)) > limit {
+		return raw[:limit], true, nil
 	}
 	return raw, false, nil
 }

@@ -48,6 +48,9 @@ type world struct {
 	deliveries    []Delivery
 	// usage counts the people sent to, by quota month ("2026-11").
 	usage map[string]int
+	// casts holds narrowcasts, audiences and the population's
+	// parameters (audience_world.go).
+	casts
 }
 
 func newWorld() *world {
@@ -56,6 +59,7 @@ func newWorld() *world {
 		retryKeys:     map[string]acceptance{},
 		quoteTokens:   map[string]quoted{},
 		usage:         map[string]int{},
+		casts:         newCasts(),
 	}
 }
 
@@ -77,6 +81,9 @@ type worldFile struct {
 	// lack them, which reads as none.
 	Deliveries []Delivery     `json:"deliveries,omitempty"`
 	Usage      map[string]int `json:"usage,omitempty"`
+	// castsFile adds narrowcasts, audiences and the population, also
+	// within version 1 (audience_world.go).
+	castsFile
 }
 
 type retryKeyFile struct {
@@ -147,6 +154,9 @@ func decodeWorld(data []byte) (*world, error) {
 	for m, n := range f.Usage {
 		w.usage[m] = n
 	}
+	if err := w.loadCasts(f.castsFile); err != nil {
+		return nil, err
+	}
 	return w, nil
 }
 
@@ -162,6 +172,7 @@ func (w *world) file(now time.Time) worldFile {
 		Requests:      slices.Clone(w.requests),
 		Deliveries:    slices.Clone(w.deliveries),
 		Usage:         maps.Clone(w.usage),
+		castsFile:     w.casts.castsFile(),
 	}
 	for k, a := range w.retryKeys {
 		if now.Sub(a.At) >= retryKeyTTL {

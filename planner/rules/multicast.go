@@ -16,7 +16,7 @@ func UserID(s string) bool { return userID.MatchString(s) }
 
 // Multicast checks a multicast request body: to (1..500 user IDs, no
 // group or room IDs), messages and the message objects, which may not
-// carry quote tokens. A bad element of to is reported at "to[i]".
+// carry quote tokens or mentions. A bad element of to is reported at "to[i]".
 func Multicast(body map[string]any) []Problem {
 	var ps []Problem
 	to, ok := body["to"].([]any)
@@ -33,13 +33,15 @@ func Multicast(body map[string]any) []Problem {
 		}
 	}
 	ps = append(ps, Messages(body["messages"])...)
+	ps = append(ps, NoMentions(body["messages"])...)
 	return append(ps, NoQuotes(body["messages"])...)
 }
 
 // Broadcast checks a broadcast request body: messages and the message
-// objects, which may not carry quote tokens.
+// objects, which may carry neither quote tokens nor mentions.
 func Broadcast(body map[string]any) []Problem {
-	return append(Messages(body["messages"]), NoQuotes(body["messages"])...)
+	ps := append(Messages(body["messages"]), NoMentions(body["messages"])...)
+	return append(ps, NoQuotes(body["messages"])...)
 }
 
 // NoQuotes reports quote tokens on quotable message objects of a send

@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"regexp"
-	"unicode/utf16"
 )
 
 // Problem is one broken rule.
@@ -26,7 +25,9 @@ var chatID = regexp.MustCompile(`^[UCR][0-9a-f]{32}$`)
 // ChatID reports whether s is a well-formed user, group or room ID.
 func ChatID(s string) bool { return chatID.MatchString(s) }
 
-// Push checks a push request body: to, messages and the message objects.
+// Push checks a push request body: to, messages and the message objects,
+// and what depends on the destination: textV2 mentions need a group or
+// room, a video's trackingId a user.
 func Push(body map[string]any) []Problem {
 	var ps []Problem
 	to, _ := body["to"].(string)
@@ -37,21 +38,26 @@ func Push(body map[string]any) []Problem {
 		ps = append(ps, Problem{"to", "Invalid recipient",
 			"Must be a user ID (U + 32 hex digits), group ID (C...) or room ID (R...)"})
 	}
-	return append(ps, Messages(body["messages"])...)
+	ps = append(ps, Messages(body["messages"])...)
+	if ChatID(to) {
+		ps = append(ps, destination(to[0] == 'U', body["messages"])...)
+	}
+	return ps
 }
 
 // Messages checks a messages array as the validate endpoints do; paths
-// start with "messages".
+// start with "messages". Rules that depend on the kind of send or the
+// destination are checked by Push, Multicast and Broadcast.
 func Messages(messages any) []Problem {
 	list, ok := messages.([]any)
 	if !ok || len(list) < 1 || len(list) > MaxMessages {
 		return []Problem{{"messages", "Wrong number of message objects", "Size must be between 1 and 5"}}
 	}
-	var ps []Problem
+	r := &report{}
 	for i, m := range list {
-		ps = append(ps, message(fmt.Sprintf("messages[%d]", i), m)...)
+		r.message(fmt.Sprintf("messages[%d]", i), m)
 	}
-	return ps
+	return r.ps
 }
 
 // Quotable lists the message types that may carry a quoteToken.
@@ -66,50 +72,37 @@ var ReturnsQuoteToken = map[string]bool{
 
 var messageTypes = "[text, textV2, image, video, audio, location, sticker, template, imagemap, flex]"
 
-func message(path string, m any) []Problem {
+// messageRules holds the rules of each message type, by LINE type.
+var messageRules = map[string]func(r *report, path string, obj map[string]any){
+	"text":     (*report).textMessage,
+	"textV2":   (*report).textV2Message,
+	"sticker":  (*report).stickerMessage,
+	"image":    (*report).imageMessage,
+	"video":    (*report).videoMessage,
+	"audio":    (*report).audioMessage,
+	"location": (*report).locationMessage,
+	"imagemap": (*report).imagemapMessage,
+	"template": (*report).templateMessage,
+	"flex":     (*report).flexMessage,
+}
+
+func (r *report) message(path string, m any) {
 	obj, ok := m.(map[string]any)
 	if !ok {
-		return []Problem{{path, "Invalid message object", "Must be an object"}}
+		r.add(path, "Invalid message object", "Must be an object")
+		return
 	}
 	typ, _ := obj["type"].(string)
-	var ps []Problem
-	switch typ {
-	case "text":
-		ps = append(ps, text(path+".text", obj["text"], 5000)...)
-	case "sticker":
-		ps = append(ps, required(path+".packageId", obj["packageId"])...)
-		ps = append(ps, required(path+".stickerId", obj["stickerId"])...)
-	case "textV2", "image", "video", "audio", "location", "template", "imagemap", "flex":
-		// Checked in full by the message-type rules; accepted here.
-	default:
-		return []Problem{{path + ".type", "Unknown message type",
-			"Must be one of the following values: " + messageTypes}}
+	check := messageRules[typ]
+	if check == nil {
+		r.add(path+".type", "Unknown message type", "Must be one of the following values: "+messageTypes)
+		return
 	}
-	if q, ok := obj["quoteToken"]; ok && q != nil && !Quotable[typ] {
-		ps = append(ps, Problem{path + ".quoteToken", "Quote token not allowed",
-			fmt.Sprintf("A %s message cannot quote; only text, textV2 and sticker can", typ)})
+	check(r, path, obj)
+	if present(obj, "quoteToken") && !Quotable[typ] {
+		r.add(path+".quoteToken", "Quote token not allowed",
+			fmt.Sprintf("A %s message cannot quote; only text, textV2 and sticker can", typ))
 	}
-	return ps
+	r.quickReply(path, obj)
+	r.sender(path, obj)
 }
-
-func text(path string, v any, max int) []Problem {
-	s, _ := v.(string)
-	if s == "" {
-		return []Problem{{path, "Empty text", "May not be empty"}}
-	}
-	if n := UTF16Len(s); n > max {
-		return []Problem{{path, "Text too long",
-			fmt.Sprintf("Length must be between 0 and %d", max)}}
-	}
-	return nil
-}
-
-func required(path string, v any) []Problem {
-	if s, ok := v.(string); !ok || s == "" {
-		return []Problem{{path, "Missing required value", "May not be empty"}}
-	}
-	return nil
-}
-
-// UTF16Len counts s in UTF-16 code units, as LINE counts text.
-func UTF16Len(s string) int { return len(utf16.Encode([]rune(s))) }
