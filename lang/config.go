@@ -32,6 +32,9 @@ type Settings struct {
 	TokenEnv string // default "LINE_CHANNEL_ACCESS_TOKEN"
 	// SecretEnv names the environment variable holding the channel secret.
 	SecretEnv string // default "LINE_CHANNEL_SECRET"
+	// InboxFile is the webhook inbox file as written in the lineup block;
+	// empty means DefaultInboxFile. See Settings.InboxPath.
+	InboxFile string
 	DeclRange hcl.Range
 }
 
@@ -106,4 +109,8 @@ type Options struct {
 	// Results are the values known after apply of sends already done, by
 	// address; sends not in it evaluate their references to Unknown.
 	Results map[string]Result
+	// Inbox reads the webhook inbox for inbox["MESSAGE_ID"]. It is called
+	// at most once, and only when the configuration refers to inbox; nil
+	// reads an empty inbox.
+	Inbox InboxReader
 }

@@ -14,8 +14,12 @@ type evaluator struct {
 	mod     *module
 	graph   *graph
 	files   map[string]*hcl.File
+	dir     string // the configuration directory, for file functions
 	vars    map[string]cty.Value
 	results map[string]Result // given to Load
+	replies []*Reply          // the reply rules of the last evaluation, in order
+	// audiences are the audiences of the last evaluation, by name.
+	audiences []*Audience
 }
 
 // run is one evaluation of a module, with one set of values known after
@@ -30,6 +34,11 @@ type run struct {
 	origins []*origin            // indexed by originMark.id
 	funcs   map[string]function.Function
 	diags   hcl.Diagnostics
+
+	// casts are the values known after apply of the multicasts,
+	// broadcasts, narrowcasts and audiences, by address.
+	casts     map[string]cty.Value
+	audiences []*Audience // evaluated so far
 }
 
 // evaluate evaluates every node in graph order and returns the sends in
@@ -43,9 +52,11 @@ func (ev *evaluator) evaluate(results map[string]Result) ([]*Send, hcl.Diagnosti
 		bundles: dynamicVals(ev.mod.bundles),
 		pushes:  dynamicVals(ev.mod.pushes),
 		pushTo:  dynamicVals(ev.mod.pushes),
-		funcs:   functions(),
+		funcs:   ev.functions(),
+		casts:   ev.mod.castValues(),
 	}
 	sends := map[string]*Send{}
+	var replies []*Reply
 	for _, addr := range ev.graph.order {
 		root, name, _ := strings.Cut(addr, ".")
 		cyclic := ev.graph.cyclic[addr]
@@ -53,6 +64,10 @@ func (ev *evaluator) evaluate(results map[string]Result) ([]*Send, hcl.Diagnosti
 		case root == "push" && cyclic:
 			p := ev.mod.pushes[name]
 			sends[addr] = r.newSend(p)
+		case root != "push" && isSendOrAudience(addr):
+			if s := r.evalCastNode(addr, cyclic); s != nil {
+				sends[addr] = s
+			}
 		case cyclic:
 		case root == "local":
 			r.locals[name] = r.evalExpr(ev.mod.locals[name].Expr, r.ctx(addr))
@@ -60,8 +75,13 @@ func (ev *evaluator) evaluate(results map[string]Result) ([]*Send, hcl.Diagnosti
 			r.bundles[name] = r.evalBundle(ev.mod.bundles[name])
 		case root == "push":
 			sends[addr] = r.evalPush(ev.mod.pushes[name])
+		case root == "reply":
+			replies = append(replies, r.evalReply(ev.mod.replies[name]))
 		}
 	}
+	sortReplies(replies)
+	ev.replies = replies
+	ev.audiences = sortAudiences(r.audiences)
 	out := make([]*Send, 0, len(ev.graph.sends))
 	for _, addr := range ev.graph.sends {
 		out = append(out, sends[addr])
@@ -77,8 +97,11 @@ func dynamicVals[T any](m map[string]T) map[string]cty.Value {
 	return out
 }
 
-// ctx is the evaluation context with every value evaluated so far.
+// ctx is the evaluation context of node addr: every variable, and the
+// locals, bundles and pushes it refers to, as evaluated so far.
 func (r *run) ctx(addr string) *hcl.EvalContext {
+	// Only what the node refers to goes in: a context holding every push
+	// and bundle would make evaluation quadratic in their number.
 	scope := map[string]map[string]cty.Value{"local": {}, "bundle": {}, "push": {}}
 	all := map[string]map[string]cty.Value{"local": r.locals, "bundle": r.bundles, "push": r.pushes}
 	if n := r.ev.graph.nodes[addr]; n != nil {
@@ -89,15 +112,15 @@ func (r *run) ctx(addr string) *hcl.EvalContext {
 			}
 		}
 	}
-	return &hcl.EvalContext{
-		Variables: map[string]cty.Value{
-			"var":    cty.ObjectVal(r.ev.vars),
-			"local":  cty.ObjectVal(scope["local"]),
-			"bundle": cty.ObjectVal(scope["bundle"]),
-			"push":   cty.ObjectVal(scope["push"]),
-		},
-		Functions: r.funcs,
+	vars := map[string]cty.Value{
+		"var":    cty.ObjectVal(r.ev.vars),
+		"local":  cty.ObjectVal(scope["local"]),
+		"bundle": cty.ObjectVal(scope["bundle"]),
+		"push":   cty.ObjectVal(scope["push"]),
+		"inbox":  r.ev.mod.inbox.value(),
 	}
+	r.addCastScope(addr, vars)
+	return &hcl.EvalContext{Variables: vars, Functions: r.funcs}
 }
 
 // evalExpr evaluates expr, collecting its diagnostics. An expression with

@@ -11,7 +11,7 @@ import (
 // library under the names Terraform gives them, plus try and can. All are
 // pure, so evaluating the same configuration twice gives the same values.
 func functions() map[string]function.Function {
-	return map[string]function.Function{
+	return withRecipientFuncs(map[string]function.Function{
 		// numbers
 		"abs":      stdlib.AbsoluteFunc,
 		"ceil":     stdlib.CeilFunc,
@@ -83,5 +83,5 @@ func functions() map[string]function.Function {
 		"tostring": stdlib.MakeToFunc(cty.String),
 		"try":      tryfunc.TryFunc,
 		"can":      tryfunc.CanFunc,
-	}
+	})
 }

@@ -7,10 +7,12 @@ import (
 )
 
 // FuzzLoad loads arbitrary text as a one-file configuration: Load must
-// never panic, whatever the input. Seeded from testdata and examples.
+// never panic, whatever the input. Seeded from testdata, examples and the
+// message-rule fixtures of the planner.
 func FuzzLoad(f *testing.F) {
 	var seeds []string
-	for _, pattern := range []string{"testdata/*/*.lineup.hcl", "testdata/*/*/*.lineup.hcl", "../examples/*/*.lineup.hcl"} {
+	for _, pattern := range []string{"testdata/*/*.lineup.hcl", "testdata/*/*/*.lineup.hcl", "../examples/*/*.lineup.hcl",
+		"../planner/testdata/invalid/*/*.lineup.hcl", "../planner/testdata/messages/*.lineup.hcl"} {
 		m, _ := filepath.Glob(pattern)
 		seeds = append(seeds, m...)
 	}

@@ -3,7 +3,6 @@ package lang
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/agext/levenshtein"
 	"github.com/hashicorp/hcl/v2"
@@ -21,10 +20,11 @@ type graph struct {
 	// skip holds the ranges of expressions with an invalid reference,
 	// already reported; they evaluate to cty.DynamicVal.
 	skip map[hcl.Range]bool
-	// dependsOn holds, by push address, the pushes whose values known after
-	// apply it uses, through locals and bundles, sorted; nil for none.
+	// dependsOn holds, by send or audience address, the sends and
+	// audiences whose values known after apply it uses, through locals and
+	// bundles, sorted; nil for none.
 	dependsOn map[string][]string
-	// sends holds the push addresses in dependency order, ties by address.
+	// sends holds the send addresses in dependency order, ties by address.
 	sends []string
 }
 
@@ -58,6 +58,10 @@ func buildGraph(m *module) (*graph, hcl.Diagnostics) {
 	for _, name := range sortedKeys(m.pushes) {
 		g.add("push."+name, m.pushes[name].expressions())
 	}
+	for _, name := range sortedKeys(m.replies) {
+		g.add("reply."+name, m.replies[name].expressions())
+	}
+	m.addCastNodes(g)
 	var diags hcl.Diagnostics
 	for _, addr := range sortedKeys(g.nodes) {
 		diags = append(diags, g.link(m, g.nodes[addr])...)
@@ -118,8 +122,13 @@ func (m *module) resolveRef(t hcl.Traversal) (string, *hcl.Diagnostic) {
 		names, noun = sortedKeys(m.bundles), "bundle"
 	case "push":
 		names, noun = sortedKeys(m.pushes), "push"
+	case "inbox":
+		return "", m.inboxRef(t)
 	default:
-		return "", nil
+		var ok bool
+		if names, noun, ok = m.refNames(root); !ok {
+			return "", nil
+		}
 	}
 	step, ok := hcl.TraverseAttr{}, len(t) > 1
 	if ok {
@@ -208,12 +217,13 @@ func topoSort(addrs []string, succ func(string) []string) []string {
 	return out
 }
 
-// orderSends computes dependsOn and the order of the pushes.
+// orderSends computes dependsOn and the order of the sends: a send comes
+// after the sends it depends on, also through audiences.
 func (g *graph) orderSends() {
 	g.dependsOn = map[string][]string{}
 	var pushes []string
 	for _, addr := range sortedKeys(g.nodes) {
-		if !strings.HasPrefix(addr, "push.") {
+		if !isSendOrAudience(addr) {
 			continue
 		}
 		pushes = append(pushes, addr)
@@ -224,18 +234,22 @@ func (g *graph) orderSends() {
 			g.dependsOn[addr] = sortedKeys(found)
 		}
 	}
-	g.sends = topoSort(pushes, func(a string) []string { return g.dependsOn[a] })
+	for _, addr := range topoSort(pushes, func(a string) []string { return g.dependsOn[a] }) {
+		if isSendAddr(addr) {
+			g.sends = append(g.sends, addr)
+		}
+	}
 }
 
-// pushesUsed adds to found the pushes addr refers to, directly or through
-// locals and bundles.
+// pushesUsed adds to found the sends and audiences addr refers to,
+// directly or through locals and bundles.
 func (g *graph) pushesUsed(addr string, found, visited map[string]bool) {
 	if visited[addr] {
 		return
 	}
 	visited[addr] = true
 	for _, e := range g.nodes[addr].edges {
-		if strings.HasPrefix(e.to, "push.") {
+		if isSendOrAudience(e.to) {
 			found[e.to] = true
 			continue
 		}

@@ -22,14 +22,15 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	p := hclparse.NewParser()
 	mod := newModule()
 	diags := readDir(p, dir, mod)
+	mod.inbox = newInboxSource(dir, opts.Inbox)
 	vars, d := mod.inputValues(p, opts)
 	diags = append(diags, d...)
 	g, d := buildGraph(mod)
 	diags = append(diags, d...)
-	ev := &evaluator{mod: mod, graph: g, files: p.Files(), vars: vars, results: opts.Results}
+	ev := &evaluator{mod: mod, graph: g, files: p.Files(), dir: dir, vars: vars, results: opts.Results}
 	sends, d := ev.evaluate(opts.Results)
 	diags = append(diags, d...)
-	return &Config{Dir: dir, Settings: mod.settings, Sends: sends, Files: ev.files, eval: ev}, diags
+	return &Config{Dir: dir, Settings: mod.settings, Sends: sends, Audiences: ev.audiences, Files: ev.files, eval: ev}, diags
 }
 
 // Evaluate evaluates the configuration again with more values known after
@@ -56,6 +57,7 @@ func (c *Config) Evaluate(results map[string]Result) (*Config, hcl.Diagnostics) 
 	sends, diags := ev.evaluate(merged)
 	out := *c
 	out.Sends = sends
+	out.Audiences = ev.audiences
 	out.eval = &ev
 	return &out, diags
 }

@@ -2,11 +2,13 @@ package lang
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf16"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/gocty"
 )
 
 // origin records where the parts of one evaluated message object are
@@ -17,57 +19,145 @@ type origin struct {
 	ranges map[string]hcl.Range
 }
 
-// messageBuilder is a message object under evaluation.
-type messageBuilder struct {
-	spec   *messageSpec
-	src    *messageBlock
-	attrs  map[string]cty.Value // by JSON key; unset optional fields absent
-	nested map[string][]*nestedItem
-	ranges map[string]hcl.Range // as in origin
-}
-
-// nestedItem is one evaluated nested block.
-type nestedItem struct {
-	src   *nestedBlock
-	attrs map[string]cty.Value
+// objBuilder is one block of a message object under evaluation: the
+// message object itself or a block nested in it.
+type objBuilder struct {
+	src    *decodedBlock
+	path   string                            // JSON path relative to the message object, "" for it
+	attrs  map[string]cty.Value              // by JSON key (dotted for nested keys); unset fields absent
+	lists  map[string][]*objBuilder          // childList blocks by key
+	ones   map[string]*objBuilder            // childOne blocks by key
+	labels map[string]map[string]*objBuilder // childLabeled blocks by key, then label
+	ranges map[string]hcl.Range              // as in origin, shared by the whole message object
 }
 
 // evalMessage evaluates a message block into an object value with LINE's
 // JSON keys, marked with its origin.
 func (r *run) evalMessage(mb *messageBlock, ctx *hcl.EvalContext) cty.Value {
-	b := &messageBuilder{
-		spec:   mb.spec,
-		src:    mb,
-		attrs:  map[string]cty.Value{"type": cty.StringVal(mb.spec.jsonType)},
-		nested: map[string][]*nestedItem{},
-		ranges: map[string]hcl.Range{"": mb.block.DefRange, "type": mb.block.TypeRange},
+	ranges := map[string]hcl.Range{"": mb.block.DefRange, "type": mb.block.TypeRange}
+	b := r.evalBlock(mb.decodedBlock, ctx, "", ranges)
+	b.attrs["type"] = cty.StringVal(mb.spec.jsonType)
+	id := len(r.origins)
+	r.origins = append(r.origins, &origin{ranges: ranges})
+	return b.value().Mark(originMark{id: id})
+}
+
+// evalBlock evaluates db and its nested blocks; path is where its object
+// stands in the message object.
+func (r *run) evalBlock(db *decodedBlock, ctx *hcl.EvalContext, path string, ranges map[string]hcl.Range) *objBuilder {
+	b := &objBuilder{
+		src: db, path: path, attrs: map[string]cty.Value{}, ranges: ranges,
+		lists: map[string][]*objBuilder{}, ones: map[string]*objBuilder{}, labels: map[string]map[string]*objBuilder{},
 	}
-	r.evalFields(mb.spec.fields, mb.attrs, ctx, "", b.attrs, b.ranges)
-	for _, nb := range mb.nested {
-		key := nb.spec.key
-		prefix := fmt.Sprintf("%s[%d]", key, len(b.nested[key]))
-		b.ranges[prefix] = nb.block.DefRange
-		item := &nestedItem{src: nb, attrs: map[string]cty.Value{}}
-		r.evalFields(nb.spec.fields, nb.attrs, ctx, prefix+".", item.attrs, b.ranges)
-		b.nested[key] = append(b.nested[key], item)
+	if path != "" {
+		ranges[path] = db.block.DefRange
 	}
-	if mb.spec.finish != nil {
-		r.diags = append(r.diags, mb.spec.finish(b)...)
+	r.evalFields(db.spec.fields, db.attrs, ctx, relPath(path, ""), b.attrs, ranges)
+	for _, c := range db.children {
+		key := c.spec.key
+		switch c.spec.kind {
+		case childList:
+			p := fmt.Sprintf("%s[%d]", relPath(path, key), len(b.lists[key]))
+			b.lists[key] = append(b.lists[key], r.evalBlock(c.decodedBlock, ctx, p, ranges))
+		case childOne:
+			b.ones[key] = r.evalBlock(c.decodedBlock, ctx, relPath(path, key), ranges)
+		case childLabeled:
+			label := c.block.Labels[0]
+			if b.labels[key] == nil {
+				b.labels[key] = map[string]*objBuilder{}
+			}
+			b.labels[key][label] = r.evalBlock(c.decodedBlock, ctx, relPath(path, key)+"."+label, ranges)
+		}
 	}
-	obj := map[string]cty.Value{}
+	for k, v := range db.spec.defaults {
+		if _, set := b.attrs[k]; !set {
+			b.attrs[k] = defaultValue(v)
+		}
+	}
+	if db.spec.finish != nil {
+		r.diags = append(r.diags, db.spec.finish(b)...)
+	}
+	return b
+}
+
+// relPath joins a path relative to the message object and a key:
+// relPath("", "text") is "text", relPath("template", "text") is
+// "template.text", and relPath("template", "") the prefix "template.".
+func relPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func defaultValue(v any) cty.Value {
+	ty, err := gocty.ImpliedType(v)
+	if err != nil {
+		panic(fmt.Sprintf("lang: default %#v: %v", v, err)) // the spec table is wrong
+	}
+	out, err := gocty.ToCtyValue(v, ty)
+	if err != nil {
+		panic(fmt.Sprintf("lang: default %#v: %v", v, err))
+	}
+	return out
+}
+
+// value is the block as a cty object with LINE's keys; keys starting
+// with "_" are left out.
+func (b *objBuilder) value() cty.Value {
+	tree := map[string]any{}
 	for k, v := range b.attrs {
-		obj[k] = v
+		if strings.HasPrefix(k, "_") {
+			continue
+		}
+		setDotted(tree, k, v)
 	}
-	for key, items := range b.nested {
+	for k, items := range b.lists {
 		vals := make([]cty.Value, len(items))
 		for i, it := range items {
-			vals[i] = cty.ObjectVal(it.attrs)
+			vals[i] = it.value()
 		}
-		obj[key] = cty.TupleVal(vals)
+		tree[k] = cty.TupleVal(vals)
 	}
-	id := len(r.origins)
-	r.origins = append(r.origins, &origin{ranges: b.ranges})
-	return cty.ObjectVal(obj).Mark(originMark{id: id})
+	for k, one := range b.ones {
+		tree[k] = one.value()
+	}
+	for k, byLabel := range b.labels {
+		obj := map[string]cty.Value{}
+		for label, it := range byLabel {
+			obj[label] = it.value()
+		}
+		tree[k] = cty.ObjectVal(obj)
+	}
+	return treeValue(tree)
+}
+
+// setDotted sets tree[a][b] = v for the key "a.b".
+func setDotted(tree map[string]any, key string, v cty.Value) {
+	head, rest, nested := strings.Cut(key, ".")
+	if !nested {
+		tree[key] = v
+		return
+	}
+	sub, ok := tree[head].(map[string]any)
+	if !ok {
+		sub = map[string]any{}
+		tree[head] = sub
+	}
+	setDotted(sub, rest, v)
+}
+
+func treeValue(tree map[string]any) cty.Value {
+	obj := make(map[string]cty.Value, len(tree))
+	for k, v := range tree {
+		switch v := v.(type) {
+		case cty.Value:
+			obj[k] = v
+		case map[string]any:
+			obj[k] = treeValue(v)
+		}
+	}
+	return cty.ObjectVal(obj)
 }
 
 // evalFields evaluates the attributes of fields into out, by JSON key,
@@ -83,9 +173,27 @@ func (r *run) evalFields(fields []fieldSpec, attrs hcl.Attributes, ctx *hcl.Eval
 		if v.IsNull() {
 			continue
 		}
+		switch {
+		case f.kind == flexField:
+			v = r.flexContents(attr, v, prefix+f.key, ranges)
+		case f.values != nil:
+			v = translate(v, f.values)
+		}
 		out[f.key] = v
 		ranges[prefix+f.key] = attr.Expr.Range()
 	}
+}
+
+// translate replaces a known string value by its entry in values, if any.
+func translate(v cty.Value, values map[string]string) cty.Value {
+	plain, marks := v.Unmark()
+	if !plain.IsKnown() || plain.IsNull() || !plain.Type().Equals(cty.String) {
+		return v
+	}
+	if t, ok := values[plain.AsString()]; ok {
+		return cty.StringVal(t).WithMarks(marks)
+	}
+	return v
 }
 
 // convertField converts v to the type of f, reporting a mismatch.
@@ -114,12 +222,45 @@ func (r *run) convertField(f fieldSpec, attr *hcl.Attribute, v cty.Value) cty.Va
 	return out
 }
 
+// finishMention writes the mentionee of a text_v2 mention: a user
+// (user_id) or everyone (all = true).
+func finishMention(b *objBuilder) hcl.Diagnostics {
+	all, hasAll := b.attrs["_all"]
+	_, hasUser := b.attrs["mentionee.userId"]
+	everyone := false
+	if hasAll {
+		plain, _ := all.UnmarkDeep()
+		everyone = plain.IsKnown() && plain.True()
+	}
+	switch {
+	case everyone && hasUser:
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Conflicting mentionee",
+			Detail:   "A mention names one user (user_id) or everyone (all = true), not both.",
+			Subject:  b.src.block.DefRange.Ptr(),
+		}}
+	case everyone:
+		b.attrs["mentionee.type"] = cty.StringVal("all")
+	case hasUser:
+		b.attrs["mentionee.type"] = cty.StringVal("user")
+	default:
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Missing mentionee",
+			Detail:   `A mention needs user_id = "U..." for one user, or all = true for everyone in the group or room.`,
+			Subject:  b.src.block.DefRange.Ptr(),
+		}}
+	}
+	return nil
+}
+
 // assignEmojiIndexes gives the emojis of a text message their index when
 // every emoji block leaves it out: the UTF-16 offsets of the text's "$"
 // characters, in order.
-func assignEmojiIndexes(b *messageBuilder) hcl.Diagnostics {
-	emojis := b.nested["emojis"]
-	var missing []*nestedItem
+func assignEmojiIndexes(b *objBuilder) hcl.Diagnostics {
+	emojis := b.lists["emojis"]
+	var missing []*objBuilder
 	for _, e := range emojis {
 		if _, ok := e.attrs["index"]; !ok {
 			missing = append(missing, e)
@@ -158,7 +299,7 @@ func assignEmojiIndexes(b *messageBuilder) hcl.Diagnostics {
 			}}
 		}
 		e.attrs["index"] = cty.NumberIntVal(int64(pos[i]))
-		b.ranges[fmt.Sprintf("emojis[%d].index", i)] = e.src.block.DefRange
+		b.ranges[e.path+".index"] = e.src.block.DefRange
 	}
 	return nil
 }

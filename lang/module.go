@@ -20,6 +20,10 @@ type module struct {
 	locals    map[string]*local
 	bundles   map[string]*bundle
 	pushes    map[string]*push
+	replies   map[string]*replyBlock
+	casts     map[string]*cast          // multicasts, broadcasts, narrowcasts by address
+	audiences map[string]*audienceBlock // by name
+	inbox     *inboxSource              // set by Load
 }
 
 // variable is a variable block.
@@ -78,6 +82,9 @@ func newModule() *module {
 		locals:    map[string]*local{},
 		bundles:   map[string]*bundle{},
 		pushes:    map[string]*push{},
+		replies:   map[string]*replyBlock{},
+		casts:     map[string]*cast{},
+		audiences: map[string]*audienceBlock{},
 	}
 }
 
@@ -89,6 +96,11 @@ var fileSchema = &hcl.BodySchema{
 		{Type: "locals"},
 		{Type: "bundle", LabelNames: []string{"name"}},
 		{Type: "push", LabelNames: []string{"name"}},
+		{Type: "multicast", LabelNames: []string{"name"}},
+		{Type: "broadcast", LabelNames: []string{"name"}},
+		{Type: "narrowcast", LabelNames: []string{"name"}},
+		{Type: "audience", LabelNames: []string{"name"}},
+		{Type: "reply", LabelNames: []string{"name"}},
 	},
 }
 
@@ -119,6 +131,16 @@ func (m *module) addFile(f *hcl.File) hcl.Diagnostics {
 			diags = append(diags, d...)
 			if p != nil {
 				diags = append(diags, declare(m.pushes, "push."+p.Name, p.Name, p, p.DeclRange, pushRange)...)
+			}
+		case "multicast", "broadcast", "narrowcast":
+			diags = append(diags, m.addCast(block)...)
+		case "audience":
+			diags = append(diags, m.addAudience(block)...)
+		case "reply":
+			rb, d := decodeReplyBlock(block)
+			diags = append(diags, d...)
+			if rb != nil {
+				diags = append(diags, declare(m.replies, "reply."+rb.Name, rb.Name, rb, rb.DeclRange, replyRange)...)
 			}
 		}
 	}

@@ -136,7 +136,8 @@ func listOrEmpty(vals []cty.Value) cty.Value {
 }
 
 // checkQuotes reports every quote token in msgs that comes from a push
-// sending to another chat than to.
+// sending to another chat than to, or from an inbox message received in
+// another chat (see quoteChat).
 func (r *run) checkQuotes(s *Send, to, msgs cty.Value) {
 	to, _ = to.UnmarkDeep()
 	if !to.IsKnown() || to.IsNull() || !to.Type().Equals(cty.String) {
@@ -146,19 +147,15 @@ func (r *run) checkQuotes(s *Send, to, msgs cty.Value) {
 	seen := map[string]bool{}
 	for _, pm := range pvm {
 		for m := range pm.Marks {
-			qm, ok := m.(quoteMark)
-			if !ok || !quotePosition(plain, pm.Path) {
-				continue
-			}
-			from, _ := r.pushTo[qm.push].UnmarkDeep()
-			if !from.IsKnown() || from.IsNull() || !from.Type().Equals(cty.String) || from.AsString() == to.AsString() {
+			chat, from, ok := r.quoteChat(m)
+			if !ok || chat == to.AsString() || !quotePosition(plain, pm.Path) {
 				continue
 			}
 			path := "messages" + pathString(pm.Path)
-			if seen[path+" "+qm.push] {
+			if seen[path+" "+from] {
 				continue
 			}
-			seen[path+" "+qm.push] = true
+			seen[path+" "+from] = true
 			rng, ok := s.Ranges[path]
 			if !ok {
 				rng = s.Ranges["messages"]
@@ -166,8 +163,8 @@ func (r *run) checkQuotes(s *Send, to, msgs cty.Value) {
 			r.diags = append(r.diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  "Quote token from another chat",
-				Detail: fmt.Sprintf("This quote token comes from a message that push.%s sent to %q, but push.%s sends to %q. A quote token works only in the chat where the quoted message lives.",
-					qm.push, from.AsString(), s.Name, to.AsString()),
+				Detail: fmt.Sprintf("This quote token comes from %s, but push.%s sends to %q. A quote token works only in the chat where the quoted message lives.",
+					from, s.Name, to.AsString()),
 				Subject: rng.Ptr(),
 			})
 		}

@@ -9,7 +9,7 @@ import (
 )
 
 var lineupSchema = &hcl.BodySchema{
-	Attributes: []hcl.AttributeSchema{{Name: "state"}},
+	Attributes: []hcl.AttributeSchema{{Name: "state"}, {Name: "inbox"}},
 	Blocks:     []hcl.BlockHeaderSchema{{Type: "channel"}},
 }
 
@@ -34,6 +34,7 @@ func (m *module) addSettings(block *hcl.Block) hcl.Diagnostics {
 	m.settings.DeclRange = block.DefRange
 	content, diags := block.Body.Content(lineupSchema)
 	diags = append(diags, constString(content.Attributes["state"], &m.settings.StateFile)...)
+	diags = append(diags, constString(content.Attributes["inbox"], &m.settings.InboxFile)...)
 	seenChannel := false
 	for _, ch := range content.Blocks {
 		if seenChannel {

@@ -3,7 +3,6 @@ package planner
 import (
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -19,7 +18,8 @@ const KeyLifetime = 24 * time.Hour
 // Make computes the plan for cfg against st. It validates every send
 // against LINE's rules; problems are error diagnostics on the attribute at
 // fault (values known only after apply are checked by apply instead). A
-// -replace address that names no send is an error too.
+// -replace address that names no send is an error too. With opts.Quota
+// set, an estimate past what is left of the month's quota is a warning.
 //
 // Make is a pure function of its inputs: opts.Now and opts.NewKey are
 // called (once, and once per fresh retry key, in change order), so fixed
@@ -29,18 +29,23 @@ const KeyLifetime = 24 * time.Hour
 // The plan comes back even with error diagnostics, for display; it must
 // not be applied then.
 //
-// For each send, in cfg.Sends order:
+// Changes are in apply order (see applyOrder). For each send:
 //
-//   - not in st: Send, with a fresh retry key;
+//   - not in st: Send, with a fresh retry key (a multicast: one per
+//     request of at most 500 users, in RetryKeys);
 //   - sent, same digest: NoOp; when -replace names it: Send with Replace;
+//     a narrowcast whose delivery has not finished says so in Reason;
 //   - sent, different digest: Changed; when -replace names it: Send with
-//     Replace and a fresh retry key;
+//     Replace and fresh retry keys;
 //   - sent, body holding values known only after apply: NoOp, as there is
 //     nothing to compare yet (the Reason says so); -replace still applies;
-//   - pending: Unresolved with the record's retry key, whatever -replace
-//     says (sending with a fresh key could deliver it twice).
+//   - pending (a multicast: any part pending): Unresolved with the
+//     record's retry keys, whatever -replace says (sending with a fresh
+//     key could deliver it twice).
 //
-// Then every record in st.Sends not in cfg: Forget, sorted by address.
+// For each audience, see audienceChange. Then every record in st.Sends
+// not in cfg: Forget, and every audience in st.Audiences not in cfg:
+// Delete, each sorted by address.
 func Make(cfg *lang.Config, st *state.State, opts Options) (*Plan, hcl.Diagnostics) {
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -51,68 +56,101 @@ func Make(cfg *lang.Config, st *state.State, opts Options) (*Plan, hcl.Diagnosti
 	if st == nil {
 		st = &state.State{}
 	}
-	p := &Plan{Lineage: st.Lineage, Serial: st.Serial, Now: opts.Now()}
+	p := &Plan{Lineage: st.Lineage, Serial: st.Serial, Now: opts.Now(), Quota: opts.Quota}
 	diags := checkReplace(cfg, opts.Replace)
-	replace := map[string]bool{}
+	m := &maker{now: p.Now, newKey: opts.NewKey, est: newEstimator(cfg, st), replace: map[string]bool{}}
 	for _, a := range opts.Replace {
-		replace[a] = true
+		m.replace[a] = true
 	}
-	inConfig := map[string]bool{}
-	for _, send := range cfg.Sends {
-		addr := send.Address()
-		inConfig[addr] = true
+	sends := map[string]*lang.Send{}
+	for _, s := range cfg.Sends {
+		sends[s.Address()] = s
+	}
+	audiences := map[string]*lang.Audience{}
+	for _, a := range cfg.Audiences {
+		audiences[a.Address()] = a
+	}
+	for _, addr := range applyOrder(cfg) {
+		if a := audiences[addr]; a != nil {
+			p.Changes = append(p.Changes, audienceChange(a, st.Audiences[addr]))
+			continue
+		}
+		send := sends[addr]
 		diags = append(diags, validate(send)...)
-		ch, d := change(send, st.Sends[addr], replace[addr], p.Now, opts.NewKey)
+		ch, d := m.change(send, st.Sends[addr])
 		diags = append(diags, d...)
 		p.Changes = append(p.Changes, ch)
 	}
-	p.Changes = append(p.Changes, forgets(st, inConfig)...)
-	return p, diags
+	p.Changes = append(p.Changes, forgets(st, sends)...)
+	p.Changes = append(p.Changes, audienceDeletes(st, audiences)...)
+	return p, append(diags, quotaWarning(p)...)
+}
+
+// maker holds what deciding the change of one send needs.
+type maker struct {
+	now     time.Time
+	newKey  func() string
+	est     *estimator
+	replace map[string]bool
 }
 
 // change decides what to do with one send, given its record (nil when it
 // was never attempted).
-func change(send *lang.Send, prior *state.Record, replace bool, now time.Time, newKey func() string) (*Change, hcl.Diagnostics) {
+func (m *maker) change(send *lang.Send, prior *state.Record) (*Change, hcl.Diagnostics) {
 	ch := &Change{Address: send.Address(), Send: send, Prior: prior}
 	_, hasUnknown := findUnknown(send.Body)
 	if !hasUnknown {
 		ch.Digest = Digest(send.Body)
 	}
+	replace := m.replace[ch.Address]
 	switch {
 	case prior == nil:
-		ch.Action, ch.RetryKey = Send, newKey()
-	case prior.Status == state.Pending:
-		if unresolved(ch, now) {
-			ch.Estimate = estimate(send)
+		ch.Action = Send
+	case prior.Status == state.Pending || hasPendingPart(prior):
+		if m.unresolved(ch) {
+			ch.Estimate = m.est.estimate(send)
+			if len(prior.Parts) > 0 {
+				_, ch.Estimate = partKeys(&Change{Send: send, Prior: prior}, func() string { return "" })
+			}
 		}
 		if replace {
 			return ch, hcl.Diagnostics{replacePending(send)}
 		}
+		return ch, nil
 	case replace:
-		ch.Action, ch.RetryKey, ch.Replace = Send, newKey(), true
+		ch.Action, ch.Replace = Send, true
 		ch.Reason = "replaced on request"
 	case hasUnknown:
 		ch.Action = NoOp
 		ch.Reason = "sent before; its body holds values known only after apply, so it is not compared"
 	case prior.Digest == ch.Digest:
 		ch.Action = NoOp
+		if inProgress(prior) {
+			ch.Reason = progressReason(prior.Progress, send.Wait)
+		}
 	default:
 		ch.Action = Changed
 		ch.Reason = "the configuration changed since it was sent; nothing will be sent"
 	}
 	if ch.Action == Send {
-		ch.Estimate = estimate(send)
+		freshKeys(ch, m.newKey)
+		ch.Estimate = m.est.estimate(send)
 	}
 	return ch, nil
 }
 
-// unresolved makes ch the retry of a pending record. It reports whether
-// apply will retry it: not when the key expired or the body changed.
-func unresolved(ch *Change, now time.Time) bool {
+// unresolved makes ch the retry of a pending record (for a multicast, of
+// its pending parts). It reports whether apply will retry it: not when
+// the key expired or the body changed.
+func (m *maker) unresolved(ch *Change) bool {
 	ch.Action = Unresolved
-	ch.RetryKey = ch.Prior.RetryKey
-	ch.KeyExpires = ch.Prior.FirstAttempt.Add(KeyLifetime)
-	left := ch.KeyExpires.Sub(now)
+	if len(ch.Prior.Parts) > 0 {
+		ch.KeyExpires, _ = partKeys(ch, m.newKey)
+	} else {
+		ch.RetryKey = ch.Prior.RetryKey
+		ch.KeyExpires = ch.Prior.FirstAttempt.Add(KeyLifetime)
+	}
+	left := ch.KeyExpires.Sub(m.now)
 	if left <= 0 {
 		ch.Reason = fmt.Sprintf("a request may have been accepted; its retry key expired at %s, so apply will not retry it; "+
 			"check on LINE whether it was delivered and resolve it by hand",
@@ -137,24 +175,6 @@ func humanDuration(d time.Duration) string {
 	return fmt.Sprintf("%dh%02dm", m/60, m%60)
 }
 
-// estimate is how many messages LINE will count for send, or -1 when it
-// cannot be known offline: a push to a group or room counts its members,
-// which only the API can tell; so does a broadcast or a narrowcast.
-func estimate(send *lang.Send) int {
-	switch send.Kind {
-	case "push":
-		to, ok := send.Body["to"].(string)
-		if ok && strings.HasPrefix(to, "U") {
-			return 1
-		}
-	case "multicast":
-		if to, ok := send.Body["to"].([]any); ok && !containsUnknown(to) {
-			return len(to)
-		}
-	}
-	return -1
-}
-
 func containsUnknown(v any) bool {
 	_, ok := findUnknown(v)
 	return ok
@@ -162,10 +182,10 @@ func containsUnknown(v any) bool {
 
 // forgets are the changes for records whose send left the configuration,
 // sorted by address.
-func forgets(st *state.State, inConfig map[string]bool) []*Change {
+func forgets(st *state.State, inConfig map[string]*lang.Send) []*Change {
 	var addrs []string
 	for addr := range st.Sends {
-		if !inConfig[addr] {
+		if inConfig[addr] == nil {
 			addrs = append(addrs, addr)
 		}
 	}

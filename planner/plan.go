@@ -74,19 +74,49 @@ type Change struct {
 	// when it cannot be known offline (a push to a group or room). It is 0
 	// for changes that send nothing, and for an Unresolved change apply
 	// will refuse to retry (key expired, or configuration changed since).
+	// For an audience change that creates an audience (Send, Replace), it
+	// is the audience's member count where known offline (an upload
+	// audience), else -1; it never counts as messages.
 	Estimate int
+}
+
+// IsAudience reports whether ch is the change of an audience.
+func (ch *Change) IsAudience() bool {
+	return ch.Audience != nil || ch.PriorAudience != nil
 }
 
 // Plan is a finished plan.
 type Plan struct {
 	// Changes are in apply order: every change after the changes it
-	// depends on; forgets last. NoOp changes are included.
+	// depends on (audiences before the sends that use them, and after the
+	// sends they are built from); then forgets, then audience deletes.
+	// NoOp changes are included.
 	Changes []*Change
 	// Lineage and Serial of the state the plan was made against.
 	Lineage string
 	Serial  uint64
 	// Now is the time the plan was made.
 	Now time.Time
+	// Quota is Options.Quota: the month's quota when it was read online,
+	// nil offline.
+	Quota *Quota
+}
+
+// Quota is the channel's monthly message quota as LINE reports it.
+type Quota struct {
+	// Limit is the month's limit; 0 means there is none.
+	Limit int64
+	// Used is this month's consumption so far.
+	Used int64
+}
+
+// Left is how many messages are left this month; -1 when there is no
+// limit.
+func (q *Quota) Left() int64 {
+	if q.Limit == 0 {
+		return -1
+	}
+	return max(q.Limit-q.Used, 0)
 }
 
 // Options are the inputs of Make besides the configuration and the state.
@@ -95,6 +125,10 @@ type Options struct {
 	NewKey func() string
 	// Replace lists addresses to send again although they were sent before.
 	Replace []string
+	// Quota, when set (online), is the month's quota and consumption: the
+	// plan's summary says how many messages are left, and Make warns when
+	// the estimate exceeds it.
+	Quota *Quota
 }
 
 // Summary counts a plan's changes.
@@ -106,4 +140,12 @@ type Summary struct {
 	EstimateKnown bool
 	// Uncounted is how many of those sends cannot be counted offline.
 	Uncounted int
+	// Create, Update, Replace and Delete count the audience changes of
+	// each action; UnchangedAudiences the audiences left as they are.
+	Create, Update, Replace, Delete, UnchangedAudiences int
+	// InProgress counts narrowcasts accepted by LINE whose delivery has
+	// not finished (NoOp changes).
+	InProgress int
+	// Quota is Plan.Quota.
+	Quota *Quota
 }

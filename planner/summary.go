@@ -1,11 +1,19 @@
 package planner
 
+import "github.com/lineupdev/lineup/planner/state"
+
 // Summary counts the plan's changes. Estimate sums the estimates of the
-// changes that may send (Send and Unresolved); those that cannot be
+// sends that may send (Send and Unresolved); those that cannot be
 // counted offline are counted in Uncounted and make EstimateKnown false.
+// Audience changes are counted apart (Create, Update, Replace, Delete)
+// and never in Estimate.
 func (p *Plan) Summary() Summary {
-	s := Summary{EstimateKnown: true}
+	s := Summary{EstimateKnown: true, Quota: p.Quota}
 	for _, ch := range p.Changes {
+		if ch.IsAudience() {
+			s.countAudience(ch)
+			continue
+		}
 		switch ch.Action {
 		case Send:
 			s.Send++
@@ -17,6 +25,9 @@ func (p *Plan) Summary() Summary {
 			s.Unresolved++
 		case NoOp:
 			s.Unchanged++
+			if inProgress(ch.Prior) {
+				s.InProgress++
+			}
 		}
 		if ch.Action != Send && ch.Action != Unresolved {
 			continue
@@ -31,7 +42,28 @@ func (p *Plan) Summary() Summary {
 	return s
 }
 
+func (s *Summary) countAudience(ch *Change) {
+	switch ch.Action {
+	case Send:
+		s.Create++
+	case Update:
+		s.Update++
+	case Replace:
+		s.Replace++
+	case Delete:
+		s.Delete++
+	case NoOp:
+		s.UnchangedAudiences++
+	}
+}
+
+// inProgress reports whether rec is a narrowcast LINE accepted whose
+// delivery has not finished.
+func inProgress(rec *state.Record) bool {
+	return rec != nil && rec.Status == state.Sent && rec.Progress != nil && !rec.Progress.Finished()
+}
+
 // Empty reports whether the plan shows nothing: every change is NoOp.
 func (s Summary) Empty() bool {
-	return s.Send+s.Changed+s.Forget+s.Unresolved == 0
+	return s.Send+s.Changed+s.Forget+s.Unresolved+s.Create+s.Update+s.Replace+s.Delete == 0
 }

@@ -15,8 +15,9 @@ import (
 //
 // A value known only after apply (lang.Unknown) cannot be checked yet. It
 // is replaced by a placeholder valid where such values occur (they are
-// IDs and tokens): a well-formed user ID in "to" (or an element of it), a
-// one-character string elsewhere. So rules about where a value may be (a quoteToken on an
+// IDs and tokens): a well-formed user ID in "to" (or an element of it), an
+// audience group ID of 1 in a recipient's audienceGroupId, a one-character
+// string elsewhere. So rules about where a value may be (a quoteToken on an
 // image) are still checked, and rules about the value itself are left to
 // apply, which checks the final body before sending.
 func validate(send *lang.Send) hcl.Diagnostics {
@@ -26,8 +27,10 @@ func validate(send *lang.Send) hcl.Diagnostics {
 	case "push":
 		problems = rules.Push(body)
 	case "multicast":
-		problems = rules.Multicast(body)
-	default: // broadcast, narrowcast: their own rules are checked by lang
+		problems = multicastProblems(body)
+	case "narrowcast":
+		problems = rules.Narrowcast(body)
+	default:
 		problems = rules.Broadcast(body)
 	}
 	var diags hcl.Diagnostics
@@ -42,12 +45,43 @@ func validate(send *lang.Send) hcl.Diagnostics {
 	return diags
 }
 
+// multicastProblems checks a multicast body of any number of users as
+// the requests of at most MulticastChunk users apply sends: each chunk's
+// "to" (problems at the index in the whole list), and the messages once.
+func multicastProblems(body map[string]any) []rules.Problem {
+	to, ok := body["to"].([]any)
+	if !ok || len(to) <= MulticastChunk {
+		return rules.Multicast(body)
+	}
+	var out []rules.Problem
+	for start := 0; start < len(to); start += MulticastChunk {
+		part := map[string]any{}
+		for k, v := range body {
+			part[k] = v
+		}
+		part["to"] = to[start:min(start+MulticastChunk, len(to))]
+		for _, p := range rules.Multicast(part) {
+			var i int
+			if n, _ := fmt.Sscanf(p.Path, "to[%d]", &i); n == 1 {
+				p.Path = fmt.Sprintf("to[%d]", start+i)
+			} else if start > 0 {
+				continue // reported for the first chunk
+			}
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // placeholders copies v with every lang.Unknown replaced as validate says.
 func placeholders(v any, path string) any {
 	switch v := v.(type) {
 	case lang.Unknown, *lang.Unknown:
-		if path == "to" || strings.HasPrefix(path, "to[") {
+		switch {
+		case path == "to" || strings.HasPrefix(path, "to["):
 			return "U" + strings.Repeat("0", 32)
+		case strings.HasSuffix(path, ".audienceGroupId"):
+			return 1.0
 		}
 		return "x"
 	case map[string]any:

@@ -55,6 +55,11 @@ func TestScripts(t *testing.T) {
 			"lock-state":  cmdLockState,
 			"crash-apply": cmdCrashApply,
 			"no-secret":   cmdNoSecret,
+			"free-port":   cmdFreePort,
+			"wait-listen": cmdWaitListening,
+			"sb-webhook":  cmdSandboxWebhook,
+			"user-says":   cmdUserSays,
+			"wait-reply":  cmdWaitReplies,
 			"clock":       cmdClock,
 		},
 	})

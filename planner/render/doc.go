@@ -10,15 +10,25 @@
 // "=" within each object, then one summary line. NoOp changes are counted
 // in the summary, never listed.
 //
-// Summary line: "Plan: S to send, 0 to create, 0 to update, 0 to replace,
-// 0 to delete, F to forget." The create/update/replace/delete counts are
-// audiences, which the planner does not plan yet, so they are 0. When some
-// sends changed after sending or are unresolved, "; C changed after
-// sending (not sent), U unresolved" comes before the period. Then
-// "Estimated messages: N." or, when some sends cannot be counted offline
-// (a push to a group or room, a broadcast or narrowcast), "Estimated
-// messages: at least N (K sends to groups, rooms or audiences cannot be
-// counted offline)." Unresolved sends apply will retry count in the
-// estimate, as their retry may be delivered. A plan of only NoOp
-// changes prints one line that starts with "No changes.".
+// Audience changes show as "+ audience", "~" (renamed: description
+// "old" -> "new"), "-/+" (replaced: the members before and after) and
+// "-"; members as a count, the file and a short digest, never the IDs. A
+// long multicast "to" shows its first IDs and a count; a narrowcast's
+// recipient and filter show as the functions that built them; a send that
+// reaches every friend gets a WARNING comment line; a narrowcast still
+// being delivered gets a comment line with its progress.
+//
+// Summary line: "Plan: S to send, C to create, U to update, R to replace,
+// D to delete, F to forget." The create/update/replace/delete counts are
+// audiences. When some sends changed after sending or are unresolved,
+// "; C changed after sending (not sent), U unresolved" comes before the
+// period. Then "Estimated messages: N." or, when some sends cannot be
+// counted offline (a push to a group or room, a broadcast or
+// narrowcast), "Estimated messages: at least N (K sends to groups, rooms
+// or audiences cannot be counted offline)." Online (Plan.Quota set),
+// " of N left this month" follows N, or "; N left this month" the
+// parenthesis ("no monthly limit" when there is none). Unresolved sends
+// apply will retry count in the estimate, as their retry may be
+// delivered. A plan of only NoOp changes prints one line that starts with
+// "No changes.", then a line for each narrowcast still being delivered.
 package render

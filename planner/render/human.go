@@ -21,18 +21,24 @@ type HumanOptions struct {
 // "No changes." when there is nothing to do. It returns the first error
 // of w.
 func Human(w io.Writer, p *planner.Plan, opts HumanOptions) error {
-	h := &human{w: w, color: opts.Color}
+	h := &human{w: w, color: opts.Color, warnAll: true}
 	sum := p.Summary()
 	if sum.Empty() {
+		unchanged := count(sum.Unchanged, "send", "sends")
+		if sum.UnchangedAudiences > 0 {
+			unchanged += " and " + count(sum.UnchangedAudiences, "audience", "audiences")
+		}
 		h.printf("%s The configuration matches the state (%s unchanged).\n",
-			h.style(bold+green, "No changes."), count(sum.Unchanged, "send", "sends"))
+			h.style(bold+green, "No changes."), unchanged)
+		h.progress(p, "\n")
 		return h.err
 	}
-	if sum.Send+sum.Forget+sum.Unresolved > 0 {
+	if sum.Send+sum.Forget+sum.Unresolved+sum.Create+sum.Update+sum.Replace+sum.Delete > 0 {
 		h.printf("lineup will perform the following actions:\n\n")
 	} else {
 		h.printf("lineup will send nothing; the configuration differs from what was sent:\n\n")
 	}
+	h.progress(p, "")
 	for _, ch := range p.Changes {
 		if ch.Action == planner.NoOp {
 			continue
@@ -44,11 +50,34 @@ func Human(w io.Writer, p *planner.Plan, opts HumanOptions) error {
 	return h.err
 }
 
+// progress writes a comment line for every narrowcast whose delivery has
+// not finished (NoOp changes with a Reason), each after prefix, with a
+// blank line after them.
+func (h *human) progress(p *planner.Plan, prefix string) {
+	n := 0
+	for _, ch := range p.Changes {
+		if ch.Action != planner.NoOp || ch.IsAudience() || ch.Send == nil || ch.Send.Kind != "narrowcast" || ch.Reason == "" {
+			continue
+		}
+		if n == 0 {
+			h.printf("%s", prefix)
+		}
+		n++
+		h.printf("  %s\n", h.style(bold, "# "+ch.Address+" is still being delivered: "+ch.Reason))
+	}
+	if n > 0 && prefix == "" {
+		h.printf("\n")
+	}
+}
+
 // human is one rendering in progress; it keeps the first write error.
 type human struct {
 	w     io.Writer
 	color bool
 	err   error
+	// warnAll adds a warning line to sends that reach every friend
+	// (markdown warns about them in its own way).
+	warnAll bool
 }
 
 func (h *human) printf(format string, args ...any) {
@@ -60,7 +89,15 @@ func (h *human) printf(format string, args ...any) {
 
 // change writes one change: its comment lines, then its block.
 func (h *human) change(ch *planner.Change) {
-	for _, line := range comments(ch) {
+	if ch.IsAudience() {
+		h.audience(ch)
+		return
+	}
+	lines := comments(ch)
+	if h.warnAll && ch.Action == planner.Send && planner.ReachesAllFriends(ch.Send) {
+		lines = append(lines, "WARNING: "+ch.Address+" goes to every friend of the channel")
+	}
+	for _, line := range lines {
 		h.printf("  %s\n", h.style(bold, "# "+line))
 	}
 	kind, name, _ := strings.Cut(ch.Address, ".")
@@ -74,7 +111,7 @@ func (h *human) change(ch *planner.Change) {
 		attrSym = sym
 	}
 	h.printf("  %s %s %q {\n", sym, kind, name)
-	h.printf("%s", attributes(masked(ch.Send), 6, attrSym))
+	h.printf("%s", attributes(display(ch.Send), 6, attrSym))
 	if ch.Action == planner.Send || ch.Action == planner.Unresolved {
 		est := "(unknown offline)"
 		if ch.Estimate >= 0 {
@@ -118,8 +155,8 @@ func comments(ch *planner.Change) []string {
 // summary is the "Plan: ..." line.
 func (h *human) summary(s planner.Summary) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %d to send, 0 to create, 0 to update, 0 to replace, 0 to delete, %d to forget",
-		h.style(bold, "Plan:"), s.Send, s.Forget)
+	fmt.Fprintf(&b, "%s %d to send, %d to create, %d to update, %d to replace, %d to delete, %d to forget",
+		h.style(bold, "Plan:"), s.Send, s.Create, s.Update, s.Replace, s.Delete, s.Forget)
 	var notes []string
 	if s.Changed > 0 {
 		notes = append(notes, fmt.Sprintf("%d changed after sending (not sent)", s.Changed))
@@ -131,21 +168,33 @@ func (h *human) summary(s planner.Summary) string {
 		b.WriteString("; " + strings.Join(notes, ", "))
 	}
 	b.WriteString(". Estimated messages: ")
-	switch {
-	case s.Uncounted == 0:
-		b.WriteString(thousands(s.Estimate) + ".")
-	default:
-		known := "unknown"
-		if s.Estimate > 0 {
-			known = "at least " + thousands(s.Estimate)
+	q := s.Quota
+	if s.Uncounted == 0 {
+		b.WriteString(thousands(s.Estimate))
+		switch {
+		case q != nil && q.Limit == 0:
+			b.WriteString(" (no monthly limit)")
+		case q != nil:
+			b.WriteString(" of " + thousands(int(q.Left())) + " left this month")
 		}
-		uncounted := "1 send to a group, room or audience cannot"
-		if s.Uncounted > 1 {
-			uncounted = fmt.Sprintf("%d sends to groups, rooms or audiences cannot", s.Uncounted)
-		}
-		fmt.Fprintf(&b, "%s (%s be counted offline).", known, uncounted)
+		return b.String() + "."
 	}
-	return b.String()
+	known := "unknown"
+	if s.Estimate > 0 {
+		known = "at least " + thousands(s.Estimate)
+	}
+	uncounted := "1 send to a group, room or audience cannot"
+	if s.Uncounted > 1 {
+		uncounted = fmt.Sprintf("%d sends to groups, rooms or audiences cannot", s.Uncounted)
+	}
+	fmt.Fprintf(&b, "%s (%s be counted offline)", known, uncounted)
+	switch {
+	case q != nil && q.Limit == 0:
+		b.WriteString("; no monthly limit")
+	case q != nil:
+		b.WriteString("; " + thousands(int(q.Left())) + " left this month")
+	}
+	return b.String() + "."
 }
 
 // count is "1 send" or "3 sends".
@@ -192,10 +241,83 @@ func (h *human) symbol(a planner.Action) string {
 		return h.style(green, string(a))
 	case planner.Changed:
 		return h.style(yellow, string(a))
-	case planner.Forget:
+	case planner.Forget, planner.Delete, planner.Replace:
 		return h.style(red, string(a))
+	case planner.Update:
+		return h.style(yellow, string(a))
 	case planner.Unresolved:
 		return h.style(cyan, string(a))
 	}
 	return string(a)
+}
+
+// audience writes one audience change: its comment lines, then its block
+// with description and members; for an Update, "old -> new".
+func (h *human) audience(ch *planner.Change) {
+	_, name, _ := strings.Cut(ch.Address, ".")
+	for _, line := range audienceComments(ch) {
+		h.printf("  %s\n", h.style(bold, "# "+line))
+	}
+	sym := h.symbol(ch.Action)
+	if ch.Audience == nil {
+		h.printf("  %s audience %q\n", sym, name)
+		return
+	}
+	h.printf("  %s audience %q {\n", sym, name)
+	a, prior := ch.Audience, ch.PriorAudience
+	type attr struct {
+		sym, name, value string
+	}
+	attrs := []attr{{" ", "description", scalar(a.Description)}}
+	if ch.Action == planner.Update && prior != nil {
+		attrs[0] = attr{h.symbol(planner.Update), "description", scalar(prior.Description) + " -> " + scalar(a.Description)}
+	}
+	inner := " "
+	if ch.Action == planner.Send {
+		inner = sym
+	}
+	members := attr{" ", "user_ids", scalar(idSetText(a.UserIDs))}
+	switch {
+	case a.Click != nil:
+		members = attr{" ", "click", value(retarget(a.Click, true), 6, inner)}
+	case a.Impression != nil:
+		members = attr{" ", "impression", value(retarget(a.Impression, false), 6, inner)}
+	}
+	if ch.Action == planner.Replace && prior != nil && a.UserIDs != nil && prior.Kind == "upload" {
+		was := fmt.Sprintf("%s IDs (sha256 %s)", thousands(prior.Count), short(prior.Digest))
+		members = attr{h.symbol(planner.Update), members.name, scalar(was) + " -> " + members.value}
+	}
+	attrs = append(attrs, members)
+	width := 0
+	for _, at := range attrs {
+		width = max(width, len(at.name))
+	}
+	for _, at := range attrs {
+		if ch.Action == planner.Send {
+			at.sym = sym
+		}
+		h.printf("      %s %-*s = %s\n", at.sym, width, at.name, at.value)
+	}
+	h.printf("    }\n")
+}
+
+// audienceComments are the "# ..." lines above an audience change.
+func audienceComments(ch *planner.Change) []string {
+	a := ch.Address
+	id := ""
+	if ch.PriorAudience != nil {
+		id = fmt.Sprintf("audience group %d", ch.PriorAudience.ID)
+	}
+	switch ch.Action {
+	case planner.Send:
+		return []string{a + " will be created"}
+	case planner.Update:
+		return []string{a + " will be renamed (" + id + "): " + ch.Reason}
+	case planner.Replace:
+		return []string{a + " will be replaced: " + ch.Reason,
+			"(a new audience is created and used by what depends on it; then " + id + " is deleted)"}
+	case planner.Delete:
+		return []string{a + " will be deleted on LINE (" + id + "): " + ch.Reason}
+	}
+	return []string{a + ": " + ch.Reason}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner"
 )
 
 // knownAfterApply is how a value known only after apply is shown.
@@ -67,6 +68,8 @@ func scalar(v any) string {
 		return knownAfterApply
 	case sensitiveValue:
 		return sensitiveText
+	case rawText:
+		return string(v)
 	case string:
 		return strconv.Quote(v)
 	case float64:
@@ -108,3 +111,131 @@ func keyName(k string) string {
 }
 
 func pad(n int) string { return strings.Repeat(" ", n) }
+
+// rawText is shown as it is, without quotes.
+type rawText string
+
+// display is the body of s as the human plan shows it: sensitive values
+// masked, a long multicast "to" cut to its first IDs and a count, a
+// narrowcast's recipient and filter in the functions that built them.
+func display(s *lang.Send) map[string]any {
+	body := masked(s)
+	out := make(map[string]any, len(body))
+	for k, v := range body {
+		out[k] = v
+	}
+	if to, ok := out["to"].([]any); ok && s.Kind == "multicast" && len(to) > shownIDs {
+		requests := (len(to) + planner.MulticastChunk - 1) / planner.MulticastChunk
+		cut := append([]any{}, to[:shownIDs]...)
+		out["to"] = append(cut, rawText(fmt.Sprintf("... and %s more (%s user IDs, %s)", thousands(len(to)-shownIDs),
+			thousands(len(to)), count(requests, "request", "requests"))))
+	}
+	if r, ok := out["recipient"]; ok {
+		out["recipient"] = rawText(conditionText(r))
+	}
+	if f, ok := out["filter"].(map[string]any); ok {
+		out["filter"] = rawText(conditionText(f["demographic"]))
+	}
+	return out
+}
+
+// shownIDs is how many user IDs of a long multicast the plan shows.
+const shownIDs = 3
+
+// conditionNames are the functions that build each type of condition.
+var conditionNames = map[string]string{
+	"gender": "gender", "appType": "app_type", "area": "area",
+	"age": "age", "subscriptionPeriod": "subscription_period",
+}
+
+// conditionText writes a recipient or demographic filter object as the
+// functions that build it: and(audience(audience.vip), not(...)).
+func conditionText(v any) string {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return scalar(v)
+	}
+	typ, _ := obj["type"].(string)
+	switch typ {
+	case "audience":
+		return "audience(" + refText(obj["audienceGroupId"], ".id") + ")"
+	case "redelivery":
+		return "redelivery(" + refText(obj["requestId"], ".request_id") + ")"
+	case "operator":
+		for _, op := range []string{"and", "or"} {
+			if list, ok := obj[op].([]any); ok {
+				parts := make([]string, len(list))
+				for i, e := range list {
+					parts[i] = conditionText(e)
+				}
+				return op + "(" + strings.Join(parts, ", ") + ")"
+			}
+		}
+		return "not(" + conditionText(obj["not"]) + ")"
+	case "gender", "appType", "area":
+		list, _ := obj["oneOf"].([]any)
+		parts := make([]string, len(list))
+		for i, e := range list {
+			parts[i] = scalar(e)
+		}
+		return conditionNames[typ] + "(" + strings.Join(parts, ", ") + ")"
+	case "age", "subscriptionPeriod":
+		return conditionNames[typ] + "(" + boundText(obj["gte"]) + ", " + boundText(obj["lt"]) + ")"
+	}
+	return scalar(v)
+}
+
+// refText shows an audience ID or request ID: the address it comes from
+// while it is known only after apply ("audience.vip"), else the value.
+func refText(v any, suffix string) string {
+	if u, ok := v.(lang.Unknown); ok {
+		if addr, cut := strings.CutSuffix(u.Ref, suffix); cut {
+			return addr
+		}
+		return knownAfterApply
+	}
+	return scalar(v)
+}
+
+// boundText shows a bound of an age or subscription period filter:
+// "age_20" as 20, a missing bound as null.
+func boundText(v any) string {
+	s, ok := v.(string)
+	if !ok {
+		return "null"
+	}
+	_, n, _ := strings.Cut(s, "_")
+	return n
+}
+
+// idSetText describes an upload audience's members.
+func idSetText(s *lang.IDSet) string {
+	if s == nil {
+		return knownAfterApply
+	}
+	from := ""
+	if s.File != "" {
+		from = " from " + s.File
+	}
+	return fmt.Sprintf("%s IDs%s (sha256 %s)", thousands(s.Count), from, short(s.Digest))
+}
+
+// short is the first 8 characters of a digest and an ellipsis.
+func short(digest string) string {
+	if len(digest) <= 8 {
+		return digest
+	}
+	return digest[:8] + "…"
+}
+
+// retarget is a click or impression block as attributes.
+func retarget(r *lang.Retarget, click bool) map[string]any {
+	out := map[string]any{"request_id": r.RequestID}
+	if click {
+		out["url"] = r.URL
+		if r.URL == "" {
+			out["url"] = rawText("(any URL)")
+		}
+	}
+	return out
+}

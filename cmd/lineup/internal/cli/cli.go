@@ -49,8 +49,11 @@ var commands = map[string]command{
 	"apply":    {"Send what the plan shows, exactly once, and record it in the state", runApply},
 	"show":     {"Show the state: what was sent, with request IDs and quote tokens", runShow},
 	"sandbox":  {"Run the LINE API emulator as a server", runSandbox},
+	"serve":    {"Receive LINE webhooks: record messages in the inbox, answer reply rules", runServe},
+	"inbox":    {"List the messages lineup serve received, with their quote tokens", runInbox},
 	"state":    {"Settle sends whose outcome is unknown: state resolve ADDR -sent|-not-sent", runState},
 	"refresh":  {"Read the progress of narrowcasts that have not finished into the state", runRefresh},
+	"fmt":      {"Rewrite *.lineup.hcl files in the canonical format", runFmt},
 }
 
 // Run runs lineup with the arguments after the program name and returns

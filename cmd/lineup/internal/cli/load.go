@@ -32,6 +32,7 @@ func loadConfig(in inputs, g global, s Streams) *lang.Config {
 		Vars:     in.vars,
 		VarFiles: in.varFiles,
 		Env:      os.Environ(),
+		Inbox:    readInbox, // inbox.go
 	})
 	var files map[string]*hcl.File
 	if cfg != nil {

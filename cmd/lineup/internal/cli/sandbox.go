@@ -23,6 +23,8 @@ func runSandbox(ctx context.Context, g global, args []string, s Streams) int {
 	rateLimits := fs.Bool("rate-limits", true, "enforce LINE's rate limits (push 2,000/s, multicast 200/s, ...)")
 	monthly := fs.Int("monthly-limit", 0, "the channel's monthly message limit `N` (0: none)")
 	seed := fs.Int64("seed", 0, "seed for the faults' randomness (0: from the clock)")
+	hook := fs.String("webhook", "", "deliver simulated users' messages to the webhook at `URL` (lineup serve)")
+	secret := fs.String("channel-secret", "", "sign webhooks with channel secret `S` (default: $LINE_CHANNEL_SECRET)")
 	if code, ok := parse(fs, args, s); !ok {
 		return code
 	}
@@ -34,6 +36,7 @@ func runSandbox(ctx context.Context, g global, args []string, s Streams) int {
 	sb, err := sandbox.New(sandbox.Options{
 		Dir: *dir, Token: *token, Faults: spec, Latency: *latency,
 		RateLimits: *rateLimits, MonthlyLimit: *monthly, Seed: *seed,
+		Webhook: *hook, ChannelSecret: sandboxSecretFlag(*secret),
 	})
 	if err != nil {
 		return fail(s, err)
@@ -46,6 +49,7 @@ func runSandbox(ctx context.Context, g global, args []string, s Streams) int {
 	fmt.Fprintf(s.Out, "LINE sandbox listening on http://%s\n", ln.Addr())
 	fmt.Fprintf(s.Out, "Use it with: LINEUP_ENDPOINT=http://%s lineup apply\n", ln.Addr())
 	fmt.Fprintf(s.Out, "Request log: http://%s/_sandbox/requests\n", ln.Addr())
+	printSandboxUsers(s, ln.Addr().String(), *hook)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -1,0 +1,282 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/lineupdev/lineup/applier/line"
+	"github.com/lineupdev/lineup/applier/sandbox"
+	"github.com/lineupdev/lineup/applier/webhook"
+	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner/rules"
+)
+
+// sandboxSecret is the channel secret `serve -sandbox` uses with the
+// embedded sandbox when none is set.
+const sandboxSecret = "sandbox-channel-secret"
+
+type serveFlags struct {
+	inputs
+	addr    string
+	sandbox bool
+}
+
+func runServe(ctx context.Context, g global, args []string, s Streams) int {
+	var f serveFlags
+	fs := newFlags("serve [options]", "Receives LINE webhooks until interrupted: verifies their signature, records "+
+		"every message with its quote token in the inbox, and answers the reply rules.", s)
+	f.inputs.register(fs)
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
+	fs.BoolVar(&f.sandbox, "sandbox", false, "reply through the embedded LINE sandbox (kept in .lineup/sandbox), "+
+		"which can also play the users: see the address it prints")
+	if code, ok := parse(fs, args, s); !ok {
+		return code
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cfg := loadConfig(f.inputs, g, s)
+	if cfg == nil {
+		return 1
+	}
+	st, ok := readState(statePath(cfg), s)
+	if !ok {
+		return 1
+	}
+	if cfg = evaluate(cfg, st, g, s); cfg == nil {
+		return 1
+	}
+	replyRules, ok := serveRules(cfg, g, s)
+	if !ok {
+		return 1
+	}
+	secret := os.Getenv(cfg.Settings.SecretEnv)
+	if secret == "" && f.sandbox {
+		secret = sandboxSecret
+	}
+	if secret == "" {
+		return fail(s, fmt.Errorf("the channel secret is not set: export %s (the variable named by "+
+			"lineup.channel.secret_env); lineup serve refuses every webhook it cannot verify", cfg.Settings.SecretEnv))
+	}
+	ln, err := net.Listen("tcp", f.addr)
+	if err != nil {
+		return fail(s, err)
+	}
+	defer ln.Close()
+	return serve(ctx, cfg, f, serveSetup{ln: ln, secret: secret, rules: replyRules}, s)
+}
+
+type serveSetup struct {
+	ln     net.Listener
+	secret string
+	rules  []webhook.Rule
+}
+
+// serve runs the webhook server on setup.ln until ctx ends, then waits
+// for the replies in flight and closes the inbox.
+func serve(ctx context.Context, cfg *lang.Config, f serveFlags, setup serveSetup, s Streams) int {
+	url := "http://" + setup.ln.Addr().String() + "/"
+	client, closeLine, err := serveClient(cfg, f.sandbox, url, setup, s)
+	if err != nil {
+		return fail(s, err)
+	}
+	defer closeLine()
+	inboxFile := cfg.Settings.InboxPath(".")
+	inbox, err := webhook.OpenInbox(inboxFile)
+	if err != nil {
+		return fail(s, err)
+	}
+	defer inbox.Close()
+	var replier webhook.Replier
+	if client != nil {
+		replier = client
+	}
+	h, err := webhook.NewHandler(webhook.Options{
+		ChannelSecret: setup.secret, Inbox: inbox, Rules: setup.rules, Replier: replier,
+		Logf: lockedLogf(s.Err),
+	})
+	if err != nil {
+		return fail(s, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(s.Out, "Listening for LINE webhooks on %s\n", url)
+	fmt.Fprintf(s.Out, "Recording messages in %s; %d reply rules.\n", inboxFile, len(setup.rules))
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(setup.ln) }()
+	select {
+	case err = <-errc:
+	case <-ctx.Done():
+		shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		err = srv.Shutdown(shut)
+	}
+	h.Wait()
+	if cerr := inbox.Close(); cerr != nil {
+		err = errors.Join(err, cerr)
+	}
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fail(s, err)
+	}
+	fmt.Fprintln(s.Out, "Stopped; every message answered 200 is in the inbox.")
+	return 0
+}
+
+// serveClient makes the LINE client replies go through: nil without reply
+// rules; with -sandbox, an embedded sandbox that also delivers its
+// simulated users' messages to url.
+func serveClient(cfg *lang.Config, useSandbox bool, url string, setup serveSetup, s Streams) (*line.Client, func(), error) {
+	if !useSandbox {
+		if len(setup.rules) == 0 {
+			return nil, func() {}, nil
+		}
+		return connect(cfg, false, s)
+	}
+	token := os.Getenv(cfg.Settings.TokenEnv)
+	if token == "" {
+		token = sandboxToken
+	}
+	sb, err := sandbox.New(sandbox.Options{Dir: sandboxDir, Token: token, Webhook: url, ChannelSecret: setup.secret})
+	if err != nil {
+		return nil, nil, fmt.Errorf("starting the sandbox: %w", err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, nil, fmt.Errorf("starting the sandbox: %w", err)
+	}
+	srv := &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	sbURL := "http://" + ln.Addr().String()
+	fmt.Fprintf(s.Out, "Replying through the embedded LINE sandbox at %s: nothing leaves this machine.\n", sbURL)
+	fmt.Fprintf(s.Out, "Make a user write: curl -d '{\"text\":\"hello\"}' %s/_sandbox/users/U%s/messages\n",
+		sbURL, strings.Repeat("0", 32))
+	client, err := line.New(line.Config{Endpoint: sbURL, Token: token})
+	stop := func() {
+		_ = srv.Close()
+		if err := sb.Save(); err != nil {
+			fmt.Fprintf(s.Err, "Warning: saving the sandbox: %v\n", err)
+		}
+	}
+	if err != nil {
+		stop()
+		return nil, nil, err
+	}
+	return client, stop, nil
+}
+
+// serveRules turns the configuration's reply rules into webhook rules,
+// refusing (with diagnostics) rules whose messages LINE would refuse or
+// that use values known only after apply.
+func serveRules(cfg *lang.Config, g global, s Streams) ([]webhook.Rule, bool) {
+	var out []webhook.Rule
+	var diags hcl.Diagnostics
+	for _, r := range cfg.Replies() {
+		diags = append(diags, checkReply(r)...)
+		out = append(out, webhook.Rule{
+			Name: r.Name, Match: r.Match, Messages: r.Messages,
+			Quote: r.Quote, NotificationDisabled: r.NotificationDisabled,
+		})
+	}
+	printDiags(s.Err, cfg.Files, diags, g, s)
+	return out, !diags.HasErrors()
+}
+
+// checkReply checks a reply rule's messages as LINE would.
+func checkReply(r *lang.Reply) hcl.Diagnostics {
+	if path, ref, ok := findUnknown(r.Messages, "messages"); ok {
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Value not known yet",
+			Detail: fmt.Sprintf("reply.%s uses %s, known only after apply. Apply the configuration first, then start lineup serve.",
+				r.Name, ref),
+			Subject: replySubject(r, path),
+		}}
+	}
+	var diags hcl.Diagnostics
+	for _, p := range rules.Messages(r.Messages) {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  p.Summary,
+			Detail:   fmt.Sprintf("LINE would refuse the reply of reply.%s: %s (at %s).", r.Name, p.Message, p.Path),
+			Subject:  replySubject(r, p.Path),
+		})
+	}
+	return diags
+}
+
+// findUnknown returns the path of the first lang.Unknown in v.
+func findUnknown(v any, path string) (string, string, bool) {
+	switch v := v.(type) {
+	case lang.Unknown:
+		return path, v.Ref, true
+	case []any:
+		for i, e := range v {
+			if p, ref, ok := findUnknown(e, fmt.Sprintf("%s[%d]", path, i)); ok {
+				return p, ref, true
+			}
+		}
+	case map[string]any:
+		for k, e := range v {
+			if p, ref, ok := findUnknown(e, path+"."+k); ok {
+				return p, ref, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// replySubject is the range of path in r, or of its nearest enclosing
+// path, or r's block.
+func replySubject(r *lang.Reply, path string) *hcl.Range {
+	for p := path; p != ""; {
+		if rng, ok := r.Ranges[p]; ok {
+			return &rng
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	rng := r.DeclRange
+	return &rng
+}
+
+// lockedLogf logs lines to w, one at a time.
+func lockedLogf(w io.Writer) func(string, ...any) {
+	var mu sync.Mutex
+	return func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintf(w, format+"\n", args...)
+	}
+}
+
+// sandboxSecretFlag is the channel secret `lineup sandbox` signs webhooks
+// with: the flag, else LINE_CHANNEL_SECRET.
+func sandboxSecretFlag(flagValue string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	return os.Getenv("LINE_CHANNEL_SECRET")
+}
+
+// printSandboxUsers tells how to make a simulated user write, for
+// `lineup sandbox`.
+func printSandboxUsers(s Streams, addr, hook string) {
+	if hook == "" {
+		fmt.Fprintf(s.Out, "Webhooks: none; set one with -webhook URL or POST http://%s/_sandbox/webhook\n", addr)
+		return
+	}
+	fmt.Fprintf(s.Out, "Webhooks go to %s. Make a user write: curl -d '{\"text\":\"hello\"}' http://%s/_sandbox/users/U%s/messages\n",
+		hook, addr, strings.Repeat("0", 32))
+}

@@ -1,0 +1,27 @@
+# A richer example: a flex receipt read from a JSON file, a carousel of
+# menu items, a text_v2 greeting that mentions a customer in the shop's
+# group chat, and quick replies.
+#
+#   lineup validate
+#   lineup plan -sandbox
+#   lineup apply -sandbox -auto-approve
+
+lineup {
+  state = "lineup.state.json"
+}
+
+variable "customer" {
+  type        = string
+  default     = "U4af4980629a1b2c3d4e5f60718293a4b"
+  description = "Who gets the receipt"
+}
+
+variable "regulars" {
+  type        = string
+  default     = "C4af4980629a1b2c3d4e5f60718293a4b"
+  description = "The group chat of the shop's regulars"
+}
+
+locals {
+  shop = "Lineup Cafe"
+}

@@ -1,0 +1,177 @@
+package lang
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+)
+
+// functions returns every function a configuration may call: those of
+// the package-level functions() and the file functions, which read files
+// of the configuration directory. A path is relative to that directory
+// and may not leave it; a bad path is an error on the argument.
+func (ev *evaluator) functions() map[string]function.Function {
+	funcs := functions()
+	files := fileFuncs{dir: ev.dir}
+	funcs["file"] = files.file()
+	funcs["file_lines"] = files.fileLines()
+	funcs["templatefile"] = files.templateFile(functions())
+	return funcs
+}
+
+// fileFuncs reads files of one configuration directory.
+type fileFuncs struct{ dir string }
+
+// read returns the text of the file at path, relative to the directory.
+func (f fileFuncs) read(path string) (string, error) {
+	if filepath.IsAbs(path) || path == "" {
+		return "", function.NewArgErrorf(0, "the path %q must be relative to the configuration directory", path)
+	}
+	clean := filepath.Clean(filepath.FromSlash(path))
+	if clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
+		return "", function.NewArgErrorf(0, "the path %q leaves the configuration directory; files must be inside it", path)
+	}
+	full := filepath.Join(f.dir, clean)
+	if err := f.inside(full, path); err != nil {
+		return "", err
+	}
+	b, err := os.ReadFile(full)
+	if err != nil {
+		return "", function.NewArgErrorf(0, "cannot read %q: %s", path, unwrapPathError(err))
+	}
+	if !utf8.Valid(b) {
+		return "", function.NewArgErrorf(0, "the file %q is not UTF-8 text", path)
+	}
+	return string(b), nil
+}
+
+// inside reports an error when full, with symbolic links resolved, is not
+// inside the configuration directory.
+func (f fileFuncs) inside(full, path string) error {
+	resolved, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		return nil // a missing file is reported when reading it
+	}
+	base, err := filepath.EvalSymlinks(f.dir)
+	if err != nil {
+		return nil
+	}
+	rel, err := filepath.Rel(base, resolved)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return function.NewArgErrorf(0, "the path %q leads out of the configuration directory through a symbolic link", path)
+	}
+	return nil
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// file is file(path): the text of a file.
+func (f fileFuncs) file() function.Function {
+	return function.New(&function.Spec{
+		Description: "The text of a file of the configuration directory.",
+		Params:      []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:        function.StaticReturnType(cty.String),
+		RefineResult: func(b *cty.RefinementBuilder) *cty.RefinementBuilder {
+			return b.NotNull()
+		},
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			s, err := f.read(args[0].AsString())
+			if err != nil {
+				return cty.UnknownVal(cty.String), err
+			}
+			return cty.StringVal(s), nil
+		},
+	})
+}
+
+// fileLines is file_lines(path): the lines of a file, trimmed, without
+// empty lines and lines starting with "#".
+func (f fileFuncs) fileLines() function.Function {
+	return function.New(&function.Spec{
+		Description: "The trimmed, non-empty, non-comment lines of a file of the configuration directory.",
+		Params:      []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:        function.StaticReturnType(cty.List(cty.String)),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			s, err := f.read(args[0].AsString())
+			if err != nil {
+				return cty.UnknownVal(cty.List(cty.String)), err
+			}
+			var lines []cty.Value
+			for _, l := range strings.Split(s, "\n") {
+				l = strings.TrimSpace(l)
+				if l == "" || strings.HasPrefix(l, "#") {
+					continue
+				}
+				lines = append(lines, cty.StringVal(l))
+			}
+			if len(lines) == 0 {
+				return cty.ListValEmpty(cty.String), nil
+			}
+			return cty.ListVal(lines), nil
+		},
+	})
+}
+
+// templateFile is templatefile(path, vars): a file rendered as an HCL
+// template with vars (an object or map) as its variables and funcs as its
+// functions.
+func (f fileFuncs) templateFile(funcs map[string]function.Function) function.Function {
+	return function.New(&function.Spec{
+		Description: "A file of the configuration directory rendered as a template with the given variables.",
+		Params: []function.Parameter{
+			{Name: "path", Type: cty.String},
+			{Name: "vars", Type: cty.DynamicPseudoType},
+		},
+		Type: function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			src, err := f.read(args[0].AsString())
+			if err != nil {
+				return cty.UnknownVal(cty.String), err
+			}
+			vars := args[1]
+			ty := vars.Type()
+			if vars.IsNull() || !(ty.IsObjectType() || ty.IsMapType()) {
+				return cty.UnknownVal(cty.String), function.NewArgErrorf(1, "the variables must be an object or a map, such as { name = \"Ann\" }")
+			}
+			if !vars.IsWhollyKnown() {
+				return cty.UnknownVal(cty.String), nil
+			}
+			return f.render(args[0].AsString(), src, vars, funcs)
+		},
+	})
+}
+
+func (f fileFuncs) render(path, src string, vars cty.Value, funcs map[string]function.Function) (cty.Value, error) {
+	expr, diags := hclsyntax.ParseTemplate([]byte(src), path, hcl.InitialPos)
+	if diags.HasErrors() {
+		return cty.UnknownVal(cty.String), function.NewArgErrorf(0, "the template %q has errors: %s", path, diags.Error())
+	}
+	names := map[string]cty.Value{}
+	for it := vars.ElementIterator(); it.Next(); {
+		k, v := it.Element()
+		if !hclsyntax.ValidIdentifier(k.AsString()) {
+			return cty.UnknownVal(cty.String), function.NewArgErrorf(1, "%q is not a valid variable name for a template", k.AsString())
+		}
+		names[k.AsString()] = v
+	}
+	out, diags := expr.Value(&hcl.EvalContext{Variables: names, Functions: funcs})
+	if diags.HasErrors() {
+		return cty.UnknownVal(cty.String), fmt.Errorf("rendering %s: %s", path, diags.Error())
+	}
+	if out.IsNull() || !out.Type().Equals(cty.String) {
+		return cty.UnknownVal(cty.String), fmt.Errorf("rendering %s did not give a string", path)
+	}
+	return out, nil
+}

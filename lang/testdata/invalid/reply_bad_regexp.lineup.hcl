@@ -1,0 +1,6 @@
+reply "broken" {
+  match = "(unclosed" # ERROR: Invalid regular expression
+  text {
+    text = "never"
+  }
+}

@@ -1,0 +1,7 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  audio {
+    original_url = "https://example.com/a.m4a"
+    duration_ms  = 0 # ERROR: Invalid duration
+  }
+}

@@ -1,0 +1,10 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  flex {
+    alt_text = "Flex"
+    contents = {
+      type = "bubble"
+      size = "huge" # ERROR: Invalid bubble size
+    }
+  }
+}

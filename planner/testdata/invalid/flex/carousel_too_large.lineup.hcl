@@ -1,0 +1,17 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  flex {
+    alt_text = "Flex"
+    contents = { # ERROR: Carousel too large
+      type = "carousel"
+      contents = [for b in range(3) : {
+        type = "bubble"
+        body = {
+          type     = "box"
+          layout   = "vertical"
+          contents = [for i in range(250) : { type = "text", text = "0123456789012345678901234567890123456789012345678901234567890123456789" }]
+        }
+      }]
+    }
+  }
+}

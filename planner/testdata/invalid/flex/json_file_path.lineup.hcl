@@ -1,0 +1,7 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  flex {
+    alt_text = "Flex"
+    contents = file("../outside.json") # ERROR: Invalid function argument
+  }
+}

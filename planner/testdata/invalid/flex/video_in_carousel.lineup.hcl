@@ -1,0 +1,18 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  flex {
+    alt_text = "Flex"
+    contents = {
+      type = "carousel"
+      contents = [{
+        type = "bubble"
+        hero = {
+          type       = "video" # ERROR: Component not allowed here
+          url        = "https://example.com/v.mp4"
+          previewUrl = "https://example.com/v.jpg"
+          altContent = { type = "image", url = "https://example.com/v.jpg" }
+        }
+      }]
+    }
+  }
+}

@@ -1,0 +1,19 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  imagemap {
+    base_url = "https://example.com/im"
+    alt_text = "Imagemap"
+    height   = 1040
+    width    = 1000 # ERROR: Invalid width
+    action {
+      type = "message"
+      text = "hi"
+      area {
+        x      = 0
+        y      = 0
+        width  = 520
+        height = 520
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  imagemap {
+    base_url = "http://example.com/im" # ERROR: Invalid base URL
+    alt_text = "Imagemap"
+    height   = 1040
+    action {
+      type = "message"
+      text = "hi"
+      area {
+        x      = 0
+        y      = 0
+        width  = 520
+        height = 520
+      }
+    }
+  }
+}

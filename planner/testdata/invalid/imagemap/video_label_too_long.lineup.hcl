@@ -1,0 +1,32 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  imagemap {
+    base_url = "https://example.com/im"
+    alt_text = "Imagemap"
+    height   = 1040
+    action {
+      type = "message"
+      text = "hi"
+      area {
+        x      = 0
+        y      = 0
+        width  = 520
+        height = 520
+      }
+    }
+    video {
+      original_url = "https://example.com/v.mp4"
+      preview_url  = "https://example.com/v.jpg"
+      area {
+        x      = 0
+        y      = 0
+        width  = 100
+        height = 100
+      }
+      external_link {
+        link_uri = "https://example.com"
+        label    = join("", [for i in range(31) : "a"]) # ERROR: Label too long
+      }
+    }
+  }
+}

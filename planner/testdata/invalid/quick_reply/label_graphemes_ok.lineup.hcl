@@ -1,0 +1,13 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  text {
+    text = "Pick"
+    quick_reply {
+      item {
+        type  = "message"
+        label = "👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦"
+        text  = "" # ERROR: Empty text
+      }
+    }
+  }
+}

@@ -1,0 +1,13 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  template {
+    alt_text = "Template"
+    buttons {
+      text = "hi"
+      action { # ERROR: Missing label
+        type = "message"
+        text = "yes"
+      }
+    }
+  }
+}

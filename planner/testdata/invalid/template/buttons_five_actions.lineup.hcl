@@ -1,0 +1,34 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  template {
+    alt_text = "Template"
+    buttons { # ERROR: Too many actions
+      text = "hi"
+      action {
+        type  = "message"
+        label = "Yes"
+        text  = "yes"
+      }
+      action {
+        type  = "message"
+        label = "Yes"
+        text  = "yes"
+      }
+      action {
+        type  = "message"
+        label = "Yes"
+        text  = "yes"
+      }
+      action {
+        type  = "message"
+        label = "Yes"
+        text  = "yes"
+      }
+      action {
+        type  = "message"
+        label = "Yes"
+        text  = "yes"
+      }
+    }
+  }
+}

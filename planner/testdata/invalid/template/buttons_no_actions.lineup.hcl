@@ -1,0 +1,10 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  template {
+    alt_text = "Template"
+    buttons { # ERROR: Missing actions
+      text = "hi"
+
+    }
+  }
+}

@@ -1,0 +1,15 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  template {
+    alt_text = "Template"
+    buttons {
+      title = "Menu"
+      text  = join("", [for i in range(61) : "a"]) # ERROR: Text too long
+      action {
+        type  = "message"
+        label = "Yes"
+        text  = "yes"
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  template {
+    alt_text = "Template"
+    carousel { # ERROR: Too many columns
+      column {
+        text = "c"
+        action {
+          type  = "message"
+          label = "Yes"
+          text  = "yes"
+        }
+      }
+      column {
+        text = "c"
+        action {
+          type  = "message"
+          label = "Yes"
+          text  = "yes"
+        }
+      }
+      column {
+        text = "c"
+        action {
+          type  = "message"
+          label = "Yes"
+          text  = "yes"
+        }
+      }
+      column {
+        text = "c"
+        action {
+          type  = "message"
+          label = "Yes"
+          text  = "yes"
+        }
+      }
+      column {
+        text = "c"
+        action {
+          type  = "message"
+          label = "Yes"
+          text  = "yes"
+        }
+      }
+      column {
+        text = "c"
+        action {
+          type  = "message"
+          label = "Yes"
+          text  = "yes"
+        }
+      }
+      column {
+        text = "c"
+        action {
+          type  = "message"
+          label = "Yes"
+          text  = "yes"
+        }
+      }
+      column {
+        text = "c"
+        action {
+          type  = "message"
+          label = "Yes"
+          text  = "yes"
+        }
+      }
+      column {
+        text = "c"
+        action {
+          type  = "message"
+          label = "Yes"
+          text  = "yes"
+        }
+      }
+      column {
+        text = "c"
+        action {
+          type  = "message"
+          label = "Yes"
+          text  = "yes"
+        }
+      }
+      column {
+        text = "c"
+        action {
+          type  = "message"
+          label = "Yes"
+          text  = "yes"
+        }
+      }
+    }
+  }
+}

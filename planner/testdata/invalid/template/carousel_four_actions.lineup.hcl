@@ -1,0 +1,31 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  template {
+    alt_text = "Template"
+    carousel {
+      column { # ERROR: Too many actions
+        text = "c"
+        action {
+          type  = "message"
+          label = "Yes"
+          text  = "yes"
+        }
+        action {
+          type  = "message"
+          label = "Yes"
+          text  = "yes"
+        }
+        action {
+          type  = "message"
+          label = "Yes"
+          text  = "yes"
+        }
+        action {
+          type  = "message"
+          label = "Yes"
+          text  = "yes"
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,15 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  template {
+    alt_text = "Template"
+    buttons {
+      text = "hi"
+      action {
+        type  = "datetimepicker"
+        label = "When"
+        data  = "when"
+        mode  = "week" # ERROR: Invalid mode
+      }
+    }
+  }
+}

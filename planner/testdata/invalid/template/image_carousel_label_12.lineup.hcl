@@ -1,0 +1,16 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  template {
+    alt_text = "Template"
+    image_carousel {
+      column {
+        image_url = "https://example.com/a.jpg"
+        action {
+          type  = "message"
+          label = "Thirteen chrs" # ERROR: Label too long
+          text  = "x"
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,15 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  template {
+    alt_text = "Template"
+    buttons {
+      text = "hi"
+      action {
+        type         = "postback"
+        label        = "Buy"
+        data         = "buy"
+        input_option = "openDoor" # ERROR: Invalid input option
+      }
+    }
+  }
+}

@@ -1,0 +1,6 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  text {
+    text = "" # ERROR: Empty text
+  }
+}

@@ -1,0 +1,6 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  text {
+    text = join("", [for i in range(1000) : "🍎🍎🍎"]) # ERROR: Text too long
+  }
+}

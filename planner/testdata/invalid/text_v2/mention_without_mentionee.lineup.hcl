@@ -1,0 +1,8 @@
+push "p" {
+  to = "C0123456789abcdef0123456789abcdef"
+  text_v2 {
+    text = "Hi {u}"
+    mention "u" { # ERROR: Missing mentionee
+    }
+  }
+}

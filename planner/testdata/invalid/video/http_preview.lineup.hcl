@@ -1,0 +1,7 @@
+push "p" {
+  to = "U0123456789abcdef0123456789abcdef"
+  video {
+    original_url = "https://example.com/a.mp4"
+    preview_url  = "ftp://example.com/a.jpg" # ERROR: Invalid preview image URL
+  }
+}
