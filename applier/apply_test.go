@@ -32,6 +32,17 @@ func writePushes(t testing.TB, dir string, n int) {
 	}
 }
 
+// writeMulticast writes a multicast to n users.
+func writeMulticast(t testing.TB, dir string, n int) {
+	var b strings.Builder
+	b.WriteString("multicast \"members\" {\n  to = [\n")
+	for i := range n {
+		fmt.Fprintf(&b, "    \"U%032x\",\n", 1<<40+i)
+	}
+	b.WriteString("  ]\n  text {\n    text = \"Members' news\"\n  }\n}\n")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "members.lineup.hcl"), []byte(b.String()), 0o644))
+}
+
 // apply loads, plans and applies the configuration in dir once.
 func apply(t testing.TB, ctx context.Context, dir string, client *line.Client, opts applier.Options) error {
 	cfg, diags := lang.Load(dir, lang.Options{})
@@ -48,8 +59,9 @@ func apply(t testing.TB, ctx context.Context, dir string, client *line.Client, o
 }
 
 // With 30% of requests meeting a fault, spread over every kind, every push
-// is accepted exactly once, and the state records each with the request ID
-// LINE accepted and its quote token.
+// and every request of a 5,000-user multicast is accepted exactly once,
+// and the state records each with the request ID LINE accepted (and, for
+// pushes, the quote token).
 func TestApplyUnderFaults(t *testing.T) {
 	n := 2000
 	if testing.Short() {
@@ -65,6 +77,7 @@ func TestApplyUnderFaults(t *testing.T) {
 	require.NoError(t, err)
 	dir := t.TempDir()
 	writePushes(t, dir, n)
+	writeMulticast(t, dir, 5000)
 
 	err = apply(t, context.Background(), dir, client, applier.Options{
 		Attempts: 30, Parallelism: 32, Backoff: func(int) time.Duration { return time.Millisecond },
@@ -73,7 +86,7 @@ func TestApplyUnderFaults(t *testing.T) {
 
 	st, err := state.Load(filepath.Join(dir, "lineup.state.json"))
 	require.NoError(t, err)
-	require.Len(t, st.Sends, n)
+	require.Len(t, st.Sends, n+1)
 	acceptedID := map[string]string{} // retry key -> request ID LINE accepted
 	faulted := map[string]int{}
 	for _, r := range sb.Requests() {
@@ -83,10 +96,19 @@ func TestApplyUnderFaults(t *testing.T) {
 			acceptedID[r.RetryKey] = r.RequestID
 		}
 	}
-	require.Len(t, acceptedID, n, "accepted requests")
+	require.Len(t, acceptedID, n+10, "accepted requests: the pushes and the multicast's 10 requests")
 	for _, kind := range []string{"drop-before", "drop-after", "500-before", "500-after", "timeout-after", "429"} {
 		require.Positive(t, faulted[kind], "no %s fault was played", kind)
 	}
+	members := st.Sends["multicast.members"]
+	require.Equal(t, state.Sent, members.Status)
+	require.Len(t, members.Parts, 10)
+	for i, p := range members.Parts {
+		require.Equal(t, state.Sent, p.Status, "part %d", i)
+		require.Equal(t, 500, p.Count, "part %d", i)
+		require.Equal(t, acceptedID[p.RetryKey], p.RequestID, "part %d: request ID", i)
+	}
+	delete(st.Sends, "multicast.members")
 	for addr, rec := range st.Sends {
 		require.Equal(t, state.Sent, rec.Status, addr)
 		require.Equal(t, acceptedID[rec.RetryKey], rec.RequestID, "%s: request ID", addr)
