@@ -109,6 +109,10 @@ type Options struct {
 	// Results are the values known after apply of sends already done, by
 	// address; sends not in it evaluate their references to Unknown.
 	Results map[string]Result
+	// ResultsFrom, when set, is called once the lineup block is decoded,
+	// with its settings, and gives Results (typically read from the state
+	// file the settings name), so the configuration is evaluated once.
+	ResultsFrom func(Settings) map[string]Result
 	// Inbox reads the webhook inbox for inbox["MESSAGE_ID"]. It is called
 	// at most once, and only when the configuration refers to inbox; nil
 	// reads an empty inbox.

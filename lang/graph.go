@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"container/heap"
 	"fmt"
 	"sort"
 
@@ -111,24 +112,12 @@ func (g *graph) link(m *module, n *node) hcl.Diagnostics {
 // or a diagnostic for a reference to something not declared.
 func (m *module) resolveRef(t hcl.Traversal) (string, *hcl.Diagnostic) {
 	root := t.RootName()
-	var names []string
-	var noun string
-	switch root {
-	case "var":
-		names, noun = sortedKeys(m.variables), "input variable"
-	case "local":
-		names, noun = sortedKeys(m.locals), "local value"
-	case "bundle":
-		names, noun = sortedKeys(m.bundles), "bundle"
-	case "push":
-		names, noun = sortedKeys(m.pushes), "push"
-	case "inbox":
+	if root == "inbox" {
 		return "", m.inboxRef(t)
-	default:
-		var ok bool
-		if names, noun, ok = m.refNames(root); !ok {
-			return "", nil
-		}
+	}
+	names, noun, known := m.namesOf(root)
+	if !known {
+		return "", nil
 	}
 	step, ok := hcl.TraverseAttr{}, len(t) > 1
 	if ok {
@@ -161,6 +150,41 @@ func (m *module) resolveRef(t hcl.Traversal) (string, *hcl.Diagnostic) {
 	}
 }
 
+// namesOf returns the sorted names declared under a reference root and
+// the noun for them, or known=false for a root lineup does not declare.
+// The lists are made once per root: sorting them for every reference
+// made loading quadratic in the number of sends.
+func (m *module) namesOf(root string) (names []string, noun string, known bool) {
+	if c, ok := m.names[root]; ok {
+		return c.names, c.noun, true
+	}
+	switch root {
+	case "var":
+		names, noun = sortedKeys(m.variables), "input variable"
+	case "local":
+		names, noun = sortedKeys(m.locals), "local value"
+	case "bundle":
+		names, noun = sortedKeys(m.bundles), "bundle"
+	case "push":
+		names, noun = sortedKeys(m.pushes), "push"
+	default:
+		if names, noun, known = m.refNames(root); !known {
+			return nil, "", false
+		}
+	}
+	if m.names == nil {
+		m.names = map[string]declaredNames{}
+	}
+	m.names[root] = declaredNames{names, noun}
+	return names, noun, true
+}
+
+// declaredNames are the sorted names under one reference root.
+type declaredNames struct {
+	names []string
+	noun  string
+}
+
 // suggest returns the name of names closest to given, if one is close.
 func suggest(given string, names []string) string {
 	best, bestDist := "", 3
@@ -190,22 +214,21 @@ func topoSort(addrs []string, succ func(string) []string) []string {
 			}
 		}
 	}
-	var ready, out []string
+	ready := &nameHeap{}
 	for _, a := range addrs {
 		if waiting[a] == 0 {
-			ready = append(ready, a)
+			heap.Push(ready, a)
 		}
 	}
+	var out []string
 	done := map[string]bool{}
-	for len(ready) > 0 {
-		sort.Strings(ready)
-		a := ready[0]
-		ready = ready[1:]
+	for ready.Len() > 0 {
+		a := heap.Pop(ready).(string)
 		out = append(out, a)
 		done[a] = true
 		for _, u := range users[a] {
 			if waiting[u]--; waiting[u] == 0 {
-				ready = append(ready, u)
+				heap.Push(ready, u)
 			}
 		}
 	}
@@ -255,4 +278,19 @@ func (g *graph) pushesUsed(addr string, found, visited map[string]bool) {
 		}
 		g.pushesUsed(e.to, found, visited)
 	}
+}
+
+// nameHeap is a min-heap of names: topoSort takes the smallest ready name
+// first, so ties come out in name order.
+type nameHeap []string
+
+func (h nameHeap) Len() int           { return len(h) }
+func (h nameHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h nameHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *nameHeap) Push(x any)        { *h = append(*h, x.(string)) }
+func (h *nameHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }

@@ -4,10 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 // Load reads every *.lineup.hcl file directly in dir (name order; files
@@ -21,13 +24,19 @@ import (
 func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	p := hclparse.NewParser()
 	mod := newModule()
-	diags := readDir(p, dir, mod)
+	files, diags := readDir(dir, mod)
+	if opts.ResultsFrom != nil {
+		opts.Results = opts.ResultsFrom(mod.settings)
+	}
 	mod.inbox = newInboxSource(dir, opts.Inbox)
 	vars, d := mod.inputValues(p, opts)
 	diags = append(diags, d...)
 	g, d := buildGraph(mod)
 	diags = append(diags, d...)
-	ev := &evaluator{mod: mod, graph: g, files: p.Files(), dir: dir, vars: vars, results: opts.Results}
+	for name, f := range p.Files() { // -var-file files, for their diagnostics
+		files[name] = f
+	}
+	ev := &evaluator{mod: mod, graph: g, files: files, dir: dir, vars: vars, results: opts.Results}
 	sends, d := ev.evaluate(opts.Results)
 	diags = append(diags, d...)
 	return &Config{Dir: dir, Settings: mod.settings, Sends: sends, Audiences: ev.audiences, Files: ev.files, eval: ev}, diags
@@ -63,35 +72,83 @@ func (c *Config) Evaluate(results map[string]Result) (*Config, hcl.Diagnostics) 
 }
 
 // readDir parses the configuration files of dir into mod.
-func readDir(p *hclparse.Parser, dir string, mod *module) hcl.Diagnostics {
+func readDir(dir string, mod *module) (map[string]*hcl.File, hcl.Diagnostics) {
+	files := map[string]*hcl.File{}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return hcl.Diagnostics{{
+		return files, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Cannot read configuration directory",
 			Detail:   fmt.Sprintf("Reading %s failed: %s.", dir, err),
 		}}
 	}
-	var diags hcl.Diagnostics
-	n := 0
+	var names []string
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasSuffix(name, ".lineup.hcl") || strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
 			continue
 		}
-		n++
-		f, d := p.ParseHCLFile(filepath.Join(dir, name))
-		diags = append(diags, d...)
-		if f != nil && f.Body != nil {
-			diags = append(diags, mod.addFile(f)...)
+		names = append(names, filepath.Join(dir, name))
+	}
+	var diags hcl.Diagnostics
+	for _, r := range parseFiles(names) {
+		diags = append(diags, r.diags...)
+		if r.file != nil {
+			files[r.name] = r.file
+			if r.file.Body != nil {
+				diags = append(diags, mod.addFile(r.file)...)
+			}
 		}
 	}
-	if n == 0 {
+	if len(names) == 0 {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "No configuration files",
 			Detail:   fmt.Sprintf("The directory %s holds no *.lineup.hcl files.", dir),
 		})
 	}
-	return diags
+	return files, diags
+}
+
+// parsed is one parsed configuration file.
+type parsed struct {
+	name  string
+	file  *hcl.File
+	diags hcl.Diagnostics
+}
+
+// parseFiles parses the files on every core and returns them in the
+// order given, so decoding and its diagnostics stay in name order.
+func parseFiles(names []string) []parsed {
+	out := make([]parsed, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = parseFile(names[i])
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func parseFile(name string) parsed {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return parsed{name: name, diags: hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Failed to read file",
+			Detail:   fmt.Sprintf("The configuration file %q could not be read: %s.", name, err),
+		}}}
+	}
+	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	return parsed{name: name, file: f, diags: diags}
 }

@@ -24,6 +24,8 @@ type module struct {
 	casts     map[string]*cast          // multicasts, broadcasts, narrowcasts by address
 	audiences map[string]*audienceBlock // by name
 	inbox     *inboxSource              // set by Load
+
+	names map[string]declaredNames // by reference root, made by namesOf
 }
 
 // variable is a variable block.
