@@ -49,7 +49,10 @@ type Event struct {
 	// "skipped" or "retrying".
 	Result    string
 	RequestID string
-	Err       error
+	// Detail, for display, says more about the result: "in 3 requests"
+	// for a multicast.
+	Detail string
+	Err    error
 }
 
 // Apply performs the plan's changes against LINE: each change after the
@@ -143,6 +146,10 @@ func (a *run) schedule(ctx context.Context, ch *planner.Change, done map[string]
 	switch {
 	case ch.Action == planner.Forget:
 		return a.forget(ch)
+	case ch.Action == planner.NoOp && ch.Repoint:
+		deps = ch.Send.DependsOn
+	case ch.Follows():
+		return a.followAgain(ctx, ch)
 	case ch.Action == planner.NoOp || ch.Action == planner.Changed:
 		return nil
 	case ch.Audience != nil:
@@ -155,8 +162,11 @@ func (a *run) schedule(ctx context.Context, ch *planner.Change, done map[string]
 			<-c
 		}
 		if a.isFailed(dep) {
-			return a.notSent(ch, fmt.Errorf("not sent, because %s it depends on was not sent", dep))
+			return a.notSent(ch, fmt.Errorf("not %s, because %s it depends on failed", verb(ch), dep))
 		}
+	}
+	if ch.Repoint {
+		return a.repoint(ctx, ch) // follow.go
 	}
 	select {
 	case a.sem <- struct{}{}:
@@ -168,6 +178,15 @@ func (a *run) schedule(ctx context.Context, ch *planner.Change, done map[string]
 		return a.audience(ctx, ch)
 	}
 	return a.send(ctx, ch)
+}
+
+// verb is what is done to the change's address: "created" for an
+// audience, "sent" for a send.
+func verb(ch *planner.Change) string {
+	if ch.IsAudience() {
+		return "created"
+	}
+	return "sent"
 }
 
 func (a *run) isFailed(addr string) bool {

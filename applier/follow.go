@@ -28,9 +28,11 @@ func (a *run) follow(ctx context.Context, ch *planner.Change, rec *state.Record)
 			if p.Phase == "failed" {
 				return a.failer(ch)(fmt.Errorf("LINE accepted the narrowcast (request %s) but its delivery failed "+
 					"with error code %d: %s; it is recorded as sent, and apply -replace=%s sends it again",
-					rec.RequestID, p.ErrorCode, p.FailedDescription, ch.Address))
+					rec.RequestID, p.ErrorCode, strings.TrimSuffix(p.FailedDescription, "."), ch.Address))
 			}
 			if p.Phase == "succeeded" {
+				a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "delivered",
+					Detail: fmt.Sprintf("to %d of %d (%d failed)", p.SuccessCount, p.TargetCount, p.FailureCount)})
 				return nil
 			}
 		} else if line.Classify(err) == line.Rejected {
@@ -45,6 +47,52 @@ func (a *run) follow(ctx context.Context, ch *planner.Change, rec *state.Record)
 		}
 		delay = min(delay*3/2, 30*time.Second)
 	}
+}
+
+// followAgain follows an unchanged narrowcast whose delivery an earlier
+// apply did not follow to the end.
+func (a *run) followAgain(ctx context.Context, ch *planner.Change) error {
+	a.mu.Lock()
+	rec := a.st.Sends[ch.Address]
+	a.mu.Unlock()
+	if rec == nil {
+		return nil
+	}
+	return a.follow(ctx, ch, rec)
+}
+
+// repoint records that a send sent to an audience this apply replaced
+// now points at the new audience: its digest becomes that of its body
+// evaluated with the new audience's ID (planner/repoint.go). Then, if
+// its delivery is still to be followed, follows it.
+func (a *run) repoint(ctx context.Context, ch *planner.Change) error {
+	cfg, err := a.evaluated()
+	if err != nil {
+		return a.failer(ch)(err)
+	}
+	send := find(cfg, ch.Address)
+	if send == nil {
+		return nil
+	}
+	if ref := unknownRef(send.Body); ref != "" {
+		return a.failer(ch)(fmt.Errorf("recording it against the new audience: %s is still unknown", ref))
+	}
+	a.mu.Lock()
+	rec := a.st.Sends[ch.Address]
+	if rec == nil {
+		a.mu.Unlock()
+		return nil
+	}
+	rec.Digest = planner.Digest(send.Body)
+	copied := *rec
+	a.mu.Unlock()
+	if err := a.journal.Put(&copied, false); err != nil {
+		return a.failer(ch)(err)
+	}
+	if ch.Follows() {
+		return a.follow(ctx, ch, rec)
+	}
+	return nil
 }
 
 func phase(rec *state.Record) string {

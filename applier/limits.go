@@ -36,13 +36,23 @@ func (ls Limits) limiters() map[string]*limiter {
 		if r.Count <= 0 || r.Per <= 0 {
 			continue
 		}
-		per := rate.Limit(float64(r.Count) / r.Per.Seconds())
-		// A small burst absorbs timer jitter without ever running ahead of
-		// LINE's bucket, which starts full.
-		burst := max(1, r.Count/100)
-		out[name] = &limiter{rate.NewLimiter(per, burst)}
+		out[name] = &limiter{rate.NewLimiter(rate.Limit(float64(r.Count)/r.Per.Seconds()), burst(r))}
 	}
 	return out
+}
+
+// burst is how many requests a limiter lets leave at once. LINE's bucket
+// holds one window's worth of requests and starts full (facts §6). For a
+// limit per minute or hour that is the whole window: pacing 60 narrowcasts
+// an hour one a minute would make an apply with two narrowcasts wait a
+// minute for nothing. For limits per second a small burst absorbs timer
+// jitter without running ahead of LINE's bucket. A bucket another client
+// emptied answers 429, which apply retries after backing off.
+func burst(r Rate) int {
+	if r.Per >= time.Minute {
+		return r.Count
+	}
+	return max(1, r.Count/100)
 }
 
 // wait blocks until a request to endpoint may leave, or ctx ends.

@@ -67,7 +67,7 @@ func (a *run) multicast(ctx context.Context, ch *planner.Change, body map[string
 			"retries the others with their own retry keys", errors.Join(errs...)))
 	}
 	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "sent",
-		RequestID: fmt.Sprintf("%d requests", len(rec.Parts))})
+		Detail: fmt.Sprintf("in %d requests", len(rec.Parts))})
 	return nil
 }
 

@@ -36,6 +36,7 @@ func audienceChange(a *lang.Audience, prior *state.Audience) *Change {
 		ch.Estimate = a.UserIDs.Count
 	}
 	digest := AudienceDigest(a)
+	ch.Digest = digest
 	known := digest != ""
 	kind := AudienceKind(a)
 	switch {

@@ -137,7 +137,7 @@ func TestMakeAudiences(t *testing.T) {
 			want: []brief{
 				{Address: "narrowcast.autumn", Action: Send, RetryKey: "key-1", Estimate: -1, HasDigest: true},
 				{Address: "audience.clicked", Action: Send, Reason: "will be created", Estimate: -1},
-				{Address: "audience.vip", Action: Send, Reason: "will be created", Estimate: 2},
+				{Address: "audience.vip", Action: Send, Reason: "will be created", Estimate: 2, HasDigest: true},
 				{Address: "narrowcast.retarget", Action: Send, RetryKey: "key-2", Estimate: -1},
 				{Address: "narrowcast.winter", Action: Send, RetryKey: "key-3", Estimate: 2},
 			},
@@ -147,7 +147,8 @@ func TestMakeAudiences(t *testing.T) {
 			audiences: []*lang.Audience{vipRenamed},
 			state:     withAudiences(stateOf(oldSend), audienceRecord(vip, 7), gone),
 			want: []brief{
-				{Address: "audience.vip", Action: Update, Reason: `its description changes from "VIP" to "Very important"`},
+				{Address: "audience.vip", Action: Update, Reason: `its description changes from "VIP" to "Very important"`,
+					HasDigest: true},
 				{Address: "push.old", Action: Forget, Reason: "it is no longer in the configuration"},
 				{Address: "audience.gone", Action: Delete, Reason: "it is no longer in the configuration"},
 			},
@@ -158,7 +159,7 @@ func TestMakeAudiences(t *testing.T) {
 			sends:     []*lang.Send{winter},
 			state:     withAudiences(stateOf(), audienceRecord(vip, 7)),
 			want: []brief{
-				{Address: "audience.vip", Action: Replace, Estimate: 3,
+				{Address: "audience.vip", Action: Replace, Estimate: 3, HasDigest: true,
 					Reason: "its members changed (3 IDs, was 2); LINE cannot remove members"},
 				{Address: "narrowcast.winter", Action: Send, RetryKey: "key-1", Estimate: 3},
 			},
@@ -167,7 +168,7 @@ func TestMakeAudiences(t *testing.T) {
 			name:      "unchanged",
 			audiences: []*lang.Audience{vip},
 			state:     withAudiences(stateOf(), audienceRecord(vip, 7)),
-			want:      []brief{{Address: "audience.vip", Action: NoOp}},
+			want:      []brief{{Address: "audience.vip", Action: NoOp, HasDigest: true}},
 		},
 		{
 			name:      "a click audience whose send is not sent yet is built again",
@@ -186,7 +187,7 @@ func TestMakeAudiences(t *testing.T) {
 			audiences: []*lang.Audience{vip},
 			state: withAudiences(stateOf(),
 				audienceRecord(clickAudience("vip", "r"), 8)),
-			want: []brief{{Address: "audience.vip", Action: Replace, Estimate: 2,
+			want: []brief{{Address: "audience.vip", Action: Replace, Estimate: 2, HasDigest: true,
 				Reason: "it was a click audience and is now an upload audience"}},
 		},
 	}

@@ -3,6 +3,7 @@ package planner
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -43,7 +44,8 @@ const KeyLifetime = 24 * time.Hour
 //     record's retry keys, whatever -replace says (sending with a fresh
 //     key could deliver it twice).
 //
-// For each audience, see audienceChange. Then every record in st.Sends
+// For each audience, see audienceChange; a send that uses an audience
+// being replaced, see repoint.go. Then every record in st.Sends
 // not in cfg: Forget, and every audience in st.Audiences not in cfg:
 // Delete, each sorted by address.
 func Make(cfg *lang.Config, st *state.State, opts Options) (*Plan, hcl.Diagnostics) {
@@ -70,14 +72,20 @@ func Make(cfg *lang.Config, st *state.State, opts Options) (*Plan, hcl.Diagnosti
 	for _, a := range cfg.Audiences {
 		audiences[a.Address()] = a
 	}
+	replaced := map[string]int64{} // audiences replaced so far: address -> ID in the state
 	for _, addr := range applyOrder(cfg) {
 		if a := audiences[addr]; a != nil {
-			p.Changes = append(p.Changes, audienceChange(a, st.Audiences[addr]))
+			ch := audienceChange(a, st.Audiences[addr])
+			if ch.Action == Replace {
+				replaced[addr] = ch.PriorAudience.ID
+			}
+			p.Changes = append(p.Changes, ch)
 			continue
 		}
 		send := sends[addr]
 		diags = append(diags, validate(send)...)
 		ch, d := m.change(send, st.Sends[addr])
+		m.repoint(ch, replaced) // repoint.go
 		diags = append(diags, d...)
 		p.Changes = append(p.Changes, ch)
 	}
@@ -127,6 +135,9 @@ func (m *maker) change(send *lang.Send, prior *state.Record) (*Change, hcl.Diagn
 		ch.Action = NoOp
 		if inProgress(prior) {
 			ch.Reason = progressReason(prior.Progress, send.Wait)
+		} else if DeliveryFailed(prior) {
+			ch.Reason = fmt.Sprintf("error code %d: %s; apply -replace=%s sends it again",
+				prior.Progress.ErrorCode, strings.TrimSuffix(prior.Progress.FailedDescription, "."), ch.Address)
 		}
 	default:
 		ch.Action = Changed

@@ -57,6 +57,7 @@ type Change struct {
 	Audience      *lang.Audience
 	PriorAudience *state.Audience
 	// Digest is Digest(Send.Body) when the body holds no Unknown, else "".
+	// For an audience, it is AudienceDigest(Audience) ("" for a delete).
 	Digest string
 	// RetryKey is the key apply will use: a fresh one for Send (and a
 	// replaced Changed), the pending record's for Unresolved.
@@ -70,6 +71,11 @@ type Change struct {
 	// Replace is true when -replace named this address: it is sent again
 	// with a fresh retry key although it was sent before.
 	Replace bool
+	// Repoint is true for a NoOp send that was sent to an audience this
+	// plan replaces: apply records its digest as evaluated with the new
+	// audience's ID, so that it stays unchanged (repoint.go). Send then
+	// holds audience.NAME.id as lang.Unknown.
+	Repoint bool
 	// Estimate is how many messages LINE will count for this send, or -1
 	// when it cannot be known offline (a push to a group or room). It is 0
 	// for changes that send nothing, and for an Unresolved change apply

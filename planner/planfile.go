@@ -73,7 +73,8 @@ func ConfigHash(cfg *lang.Config) string {
 }
 
 // ActionName is the name of an action in plan files and JSON output:
-// "send", "no-op", "changed", "forget" or "unresolved".
+// "send", "no-op", "changed", "forget" or "unresolved"; for audiences
+// also "update", "replace" and "delete" (creating one is "send").
 func ActionName(a Action) string {
 	for name, act := range actionNames {
 		if act == a {
@@ -85,6 +86,7 @@ func ActionName(a Action) string {
 
 var actionNames = map[string]Action{
 	"send": Send, "no-op": NoOp, "changed": Changed, "forget": Forget, "unresolved": Unresolved,
+	"update": Update, "replace": Replace, "delete": Delete,
 }
 
 // planFileV1 is the on-disk form of a saved plan, format version 1. It is
@@ -107,13 +109,15 @@ type planStateV1 struct {
 }
 
 type planChangeV1 struct {
-	Address    string    `json:"address"`
-	Action     string    `json:"action"`
-	Reason     string    `json:"reason,omitempty"`
-	Replace    bool      `json:"replace,omitempty"`
-	Kind       string    `json:"kind,omitempty"`
-	Digest     string    `json:"digest,omitempty"`
-	RetryKey   string    `json:"retry_key,omitempty"`
+	Address  string `json:"address"`
+	Action   string `json:"action"`
+	Reason   string `json:"reason,omitempty"`
+	Replace  bool   `json:"replace,omitempty"`
+	Kind     string `json:"kind,omitempty"`
+	Digest   string `json:"digest,omitempty"`
+	RetryKey string `json:"retry_key,omitempty"`
+	// RetryKeys are a multicast's, one per request.
+	RetryKeys  []string  `json:"retry_keys,omitempty"`
 	KeyExpires time.Time `json:"key_expires,omitzero"`
 	// Estimate is -1 when it cannot be known offline.
 	Estimate  int      `json:"estimated_messages"`
@@ -124,6 +128,10 @@ type planChangeV1 struct {
 	SensitivePaths  []string          `json:"sensitive_paths,omitempty"`
 	KnownAfterApply map[string]string `json:"known_after_apply,omitempty"`
 	Prior           *planPriorV1      `json:"prior,omitempty"`
+	// Audience and PriorAudience are an audience change's sides (kind
+	// "audience"; planfile_casts.go).
+	Audience      *planAudienceV1      `json:"audience,omitempty"`
+	PriorAudience *planPriorAudienceV1 `json:"prior_audience,omitempty"`
 }
 
 type planPriorV1 struct {
@@ -173,8 +181,12 @@ func fromChange(ch *Change) *planChangeV1 {
 		Replace:    ch.Replace,
 		Digest:     ch.Digest,
 		RetryKey:   ch.RetryKey,
+		RetryKeys:  ch.RetryKeys,
 		KeyExpires: utc(ch.KeyExpires),
 		Estimate:   ch.Estimate,
+	}
+	if ch.IsAudience() {
+		fromAudienceChange(out, ch)
 	}
 	if s := ch.Send; s != nil {
 		out.Kind = s.Kind
@@ -306,11 +318,15 @@ func (c *planChangeV1) change() (*Change, error) {
 	}
 	act, ok := actionNames[c.Action]
 	if !ok {
-		return nil, fmt.Errorf(`action %q is not one of "send", "no-op", "changed", "forget", "unresolved"`, c.Action)
+		return nil, fmt.Errorf(`action %q is not one of "send", "no-op", "changed", "forget", "unresolved", `+
+			`"update", "replace", "delete"`, c.Action)
 	}
 	ch := &Change{Address: c.Address, Action: act, Reason: c.Reason, Replace: c.Replace, Digest: c.Digest,
-		RetryKey: c.RetryKey, KeyExpires: c.KeyExpires, Estimate: c.Estimate}
-	if act == Send && c.RetryKey == "" {
+		RetryKey: c.RetryKey, RetryKeys: c.RetryKeys, KeyExpires: c.KeyExpires, Estimate: c.Estimate}
+	if kind == "audience" {
+		return ch, c.audienceChange(ch, name)
+	}
+	if act == Send && c.RetryKey == "" && len(c.RetryKeys) == 0 {
 		return nil, fmt.Errorf("%s is to be sent but has no retry_key", c.Address)
 	}
 	if act != Forget {

@@ -2,6 +2,7 @@ package planner
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/lineupdev/lineup/lang"
@@ -89,8 +90,8 @@ func (sp *Saved) Match(p *Plan) error {
 		}
 	}
 	for i, ch := range p.Changes {
-		if ch.Action == Send || ch.Action == Unresolved {
-			ch.RetryKey = saved[i].RetryKey
+		if !ch.IsAudience() && (ch.Action == Send || ch.Action == Unresolved) {
+			ch.RetryKey, ch.RetryKeys = saved[i].RetryKey, saved[i].RetryKeys
 		}
 	}
 	return nil
@@ -109,6 +110,12 @@ func matchChange(was, now *Change) error {
 		why = fmt.Sprintf("-replace of %s differs from the plan.", was.Address)
 	case was.Action == Unresolved && was.RetryKey != now.RetryKey:
 		why = fmt.Sprintf("the retry key of unresolved %s differs from the plan.", was.Address)
+	case was.Action == Unresolved && !slices.Equal(was.RetryKeys, now.RetryKeys):
+		why = fmt.Sprintf("the retry keys of unresolved %s differ from the plan.", was.Address)
+	case was.Send != nil && now.Send != nil && len(was.RetryKeys) != len(now.RetryKeys):
+		why = fmt.Sprintf("the users of %s changed since the plan was made.", was.Address)
+	case !sameAudience(was, now): // planfile_casts.go
+		why = fmt.Sprintf("%s changed since the plan was made.", was.Address)
 	default:
 		return nil
 	}

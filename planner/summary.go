@@ -63,6 +63,20 @@ func inProgress(rec *state.Record) bool {
 	return rec != nil && rec.Status == state.Sent && rec.Progress != nil && !rec.Progress.Finished()
 }
 
+// Follows reports whether apply follows the delivery of this unchanged
+// narrowcast: LINE accepted it, its delivery has not finished, and it
+// has wait = true (an apply that followed it was interrupted, or it was
+// sent with wait = false).
+func (ch *Change) Follows() bool {
+	return ch.Action == NoOp && ch.Send != nil && ch.Send.Kind == "narrowcast" && ch.Send.Wait && inProgress(ch.Prior)
+}
+
+// DeliveryFailed reports whether rec is a narrowcast LINE accepted whose
+// delivery failed (progress phase "failed").
+func DeliveryFailed(rec *state.Record) bool {
+	return rec != nil && rec.Status == state.Sent && rec.Progress != nil && rec.Progress.Phase == "failed"
+}
+
 // Empty reports whether the plan shows nothing: every change is NoOp.
 func (s Summary) Empty() bool {
 	return s.Send+s.Changed+s.Forget+s.Unresolved+s.Create+s.Update+s.Replace+s.Delete == 0

@@ -218,7 +218,7 @@ func (a *audience) members(pop *population, now time.Time) map[string]bool {
 
 // audienceWait is how long audiences and their jobs take to build.
 func (s *Server) audienceWait() time.Duration {
-	switch d := s.opts.AudienceDelay; {
+	switch d := time.Duration(s.audienceDelay.Load()); {
 	case d < 0:
 		return 0
 	case d == 0:
@@ -226,4 +226,12 @@ func (s *Server) audienceWait() time.Duration {
 	default:
 		return d
 	}
+}
+
+// SetDelays changes Options.NarrowcastDelay and Options.AudienceDelay
+// (0 means the default, negative no time at all) for the narrowcasts,
+// audiences and upload jobs made from now on.
+func (s *Server) SetDelays(narrowcast, audience time.Duration) {
+	s.narrowcastDelay.Store(int64(narrowcast))
+	s.audienceDelay.Store(int64(audience))
 }

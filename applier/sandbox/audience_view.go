@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"cmp"
 	"net/http"
 	"slices"
 	"strconv"
@@ -178,4 +179,47 @@ func (s *Server) listAudiences(ex *exchange) reply {
 		TotalCount: len(all), ReadWriteAudienceGroupTotalCount: len(all),
 		Size: lq.size, Page: lq.page,
 	}}
+}
+
+// AudienceInfo is an audience as the sandbox holds it (for tests and
+// tools): its real member count and members, whatever LINE would show.
+type AudienceInfo struct {
+	ID          int64  `json:"id"`
+	Type        string `json:"type"`
+	Description string `json:"description"`
+	Status      string `json:"status"`
+	FailedType  string `json:"failedType,omitempty"`
+	Count       int    `json:"count"`
+	RequestID   string `json:"requestId,omitempty"`
+	ClickURL    string `json:"clickUrl,omitempty"`
+	// Members are the IDs of its finished jobs, sorted.
+	Members []string `json:"members"`
+}
+
+// Audiences returns the channel's audiences (deleted ones are gone),
+// oldest first, as they are at the sandbox's time.
+func (s *Server) Audiences() []AudienceInfo {
+	now := s.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.settle(now)
+	out := []AudienceInfo{}
+	for _, a := range s.world.audiences {
+		status, failed := a.status(now)
+		info := AudienceInfo{ID: a.ID, Type: a.Type, Description: a.Description, Status: status,
+			FailedType: failed, Count: a.count(now), RequestID: a.RequestID, ClickURL: a.ClickURL,
+			Members: []string{}}
+		for _, j := range a.Jobs {
+			if !now.Before(j.FinishedAt) {
+				for _, id := range j.IDs {
+					info.Members = append(info.Members, id.format(a.IsIfa))
+				}
+			}
+		}
+		slices.Sort(info.Members)
+		info.Members = slices.Compact(info.Members)
+		out = append(out, info)
+	}
+	slices.SortFunc(out, func(a, b AudienceInfo) int { return cmp.Compare(a.ID, b.ID) })
+	return out
 }

@@ -94,7 +94,7 @@ func (s *Server) newNarrowcast(ex *exchange) *narrowcast {
 }
 
 func (s *Server) narrowcastWait() time.Duration {
-	switch d := s.opts.NarrowcastDelay; {
+	switch d := time.Duration(s.narrowcastDelay.Load()); {
 	case d < 0:
 		return 0
 	case d == 0:

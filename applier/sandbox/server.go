@@ -18,6 +18,9 @@ type Server struct {
 	now    func() time.Time
 	offset atomic.Int64 // nanoseconds the clock was advanced
 	routes *router
+	// delays are Options.NarrowcastDelay and AudienceDelay, as SetDelays
+	// changes them.
+	narrowcastDelay, audienceDelay atomic.Int64
 
 	mu      sync.Mutex // guards world, faults, rng and buckets
 	world   *world
@@ -40,6 +43,7 @@ func New(opts Options) (*Server, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	s.SetDelays(opts.NarrowcastDelay, opts.AudienceDelay)
 	seed := opts.Seed
 	if seed == 0 {
 		seed = time.Now().UnixNano()

@@ -35,7 +35,9 @@ func TestScripts(t *testing.T) {
 		Dir:           "../../testdata/script",
 		UpdateScripts: *update,
 		Setup: func(env *testscript.Env) error {
-			sb, err := sandbox.New(sandbox.Options{Token: testToken})
+			// Narrowcasts and audiences are instant, so apply never
+			// waits; sandbox-delays slows them down for a script.
+			sb, err := sandbox.New(sandbox.Options{Token: testToken, NarrowcastDelay: -1, AudienceDelay: -1})
 			if err != nil {
 				return err
 			}
@@ -61,6 +63,17 @@ func TestScripts(t *testing.T) {
 			"user-says":   cmdUserSays,
 			"wait-reply":  cmdWaitReplies,
 			"clock":       cmdClock,
+
+			"sandbox-audiences": cmdSandboxAudiences,
+			"sandbox-requests":  cmdSandboxRequests,
+			"sandbox-delays":    cmdSandboxDelays,
+			"request-id":        cmdRequestID,
+			"friend-ids":        cmdFriendIDs,
+			"gen-ids":           cmdGenIDs,
+			"lines-count":       cmdLinesCount,
+			"audience-members":  cmdAudienceMembers,
+			"audience-id":       cmdAudienceID,
+			"keys-used":         cmdKeysUsed,
 		},
 	})
 }

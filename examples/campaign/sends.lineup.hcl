@@ -18,8 +18,9 @@ bundle "winter_sale" {
 narrowcast "winter_sale" {
   messages  = bundle.winter_sale
   recipient = audience(audience.vip)
+  # Young adults, and everyone who has been a friend for a year or more.
   filter = or(
-    and(age(20, 40), area("jp_13", "jp_14")),
+    age(20, 40),
     subscription_period(365, null),
   )
   limit {

@@ -51,19 +51,24 @@ func Human(w io.Writer, p *planner.Plan, opts HumanOptions) error {
 }
 
 // progress writes a comment line for every narrowcast whose delivery has
-// not finished (NoOp changes with a Reason), each after prefix, with a
-// blank line after them.
+// not finished or failed (NoOp changes with a Reason), each after prefix,
+// with a blank line after them.
 func (h *human) progress(p *planner.Plan, prefix string) {
 	n := 0
 	for _, ch := range p.Changes {
-		if ch.Action != planner.NoOp || ch.IsAudience() || ch.Send == nil || ch.Send.Kind != "narrowcast" || ch.Reason == "" {
+		if ch.Action != planner.NoOp || ch.IsAudience() || ch.Send == nil || ch.Send.Kind != "narrowcast" ||
+			ch.Reason == "" || ch.Prior == nil || ch.Prior.Progress == nil {
 			continue
 		}
 		if n == 0 {
 			h.printf("%s", prefix)
 		}
 		n++
-		h.printf("  %s\n", h.style(bold, "# "+ch.Address+" is still being delivered: "+ch.Reason))
+		what := " is still being delivered: "
+		if planner.DeliveryFailed(ch.Prior) {
+			what = " was accepted by LINE, but its delivery failed with "
+		}
+		h.printf("  %s\n", h.style(bold, "# "+ch.Address+what+ch.Reason))
 	}
 	if n > 0 && prefix == "" {
 		h.printf("\n")

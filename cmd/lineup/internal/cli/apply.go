@@ -10,7 +10,6 @@ import (
 	"github.com/lineupdev/lineup/applier"
 	"github.com/lineupdev/lineup/planner"
 	"github.com/lineupdev/lineup/planner/render"
-	"github.com/lineupdev/lineup/planner/state"
 )
 
 type applyFlags struct {
@@ -40,23 +39,12 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 		fmt.Fprintln(s.Err, "lineup apply: -parallelism must be at least 1")
 		return 1
 	}
-	cfg := loadConfig(f.inputs, g, s)
-	if cfg == nil {
-		return 1
-	}
-	path := statePath(cfg)
-	lock, err := state.Acquire(path, "apply")
-	if err != nil {
-		return fail(s, err)
-	}
-	defer lock.Release()
-	st, ok := readState(path, s)
+	w, ok := loadWithState(f.inputs, "apply", g, s)
 	if !ok {
 		return 1
 	}
-	if cfg = evaluate(cfg, st, g, s); cfg == nil {
-		return 1
-	}
+	defer w.release()
+	cfg, st, path := w.cfg, w.st, w.path
 	p, ok := makePlan(cfg, st, f.replace, g, s)
 	if !ok {
 		return 1
@@ -80,11 +68,12 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	prog := newProgress(s, p)
 	stopWatch := watchInterrupt(ctx, s)
 	err = applier.Apply(ctx, cfg, p, st, applier.Options{
-		Client:      client,
-		StatePath:   path,
-		Now:         clock(),
-		Parallelism: f.parallelism,
-		Report:      prog.report,
+		Client:       client,
+		StatePath:    path,
+		Now:          clock(),
+		Parallelism:  f.parallelism,
+		Report:       prog.report,
+		PollInterval: pollInterval(f.sandbox),
 	})
 	stopWatch()
 	prog.stop()
@@ -96,16 +85,31 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 		fmt.Fprintf(s.Err, "\nError: apply did not finish:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))
 		return 1
 	}
-	sum := p.Summary()
-	fmt.Fprintf(s.Out, "\nApply complete! %d sent, %d forgotten.\n", sum.Send+sum.Unresolved, sum.Forget)
+	fmt.Fprintf(s.Out, "\nApply complete! %s.\n", applied(p.Summary(), "sent", "forgotten", "created", "updated", "replaced", "deleted"))
 	return 0
+}
+
+// applied says what applying a plan with summary sum does or did, in the
+// words given: "2 sent, 0 forgotten" for sends, then ", audiences: 1
+// created, ..." when the plan changes audiences.
+func applied(sum planner.Summary, words ...string) string {
+	out := fmt.Sprintf("%d %s, %d %s", sum.Send+sum.Unresolved, words[0], sum.Forget, words[1])
+	if sum.Create+sum.Update+sum.Replace+sum.Delete > 0 {
+		out += fmt.Sprintf("; audiences: %d %s, %d %s, %d %s, %d %s", sum.Create, words[2],
+			sum.Update, words[3], sum.Replace, words[4], sum.Delete, words[5])
+	}
+	return out
 }
 
 // actionable reports whether apply has anything to do for p.
 func actionable(p *planner.Plan) bool {
 	for _, ch := range p.Changes {
+		if ch.Follows() {
+			return true
+		}
 		switch ch.Action {
-		case planner.Send, planner.Forget, planner.Unresolved:
+		case planner.Send, planner.Forget, planner.Unresolved,
+			planner.Update, planner.Replace, planner.Delete:
 			return true
 		}
 	}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/lineupdev/lineup/applier"
 	"github.com/lineupdev/lineup/planner"
-	"github.com/lineupdev/lineup/planner/state"
 )
 
 // parseWithFile parses a command's flags, allowing one argument after
@@ -60,28 +59,17 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 	if err != nil {
 		return fail(s, err)
 	}
-	cfg := loadConfig(f.inputs, g, s)
-	if cfg == nil {
-		return 1
-	}
-	if err := sp.CheckConfig(cfg); err != nil {
-		return refuse(s, err)
-	}
-	statePath := statePath(cfg)
-	lock, err := state.Acquire(statePath, "apply")
-	if err != nil {
-		return fail(s, err)
-	}
-	defer lock.Release()
-	st, ok := readState(statePath, s)
+	w, ok := loadWithState(f.inputs, "apply", g, s)
 	if !ok {
 		return 1
 	}
-	if err := sp.CheckState(st); err != nil {
+	defer w.release()
+	cfg, st, statePath := w.cfg, w.st, w.path
+	if err := sp.CheckConfig(cfg); err != nil {
 		return refuse(s, err)
 	}
-	if cfg = evaluate(cfg, st, g, s); cfg == nil {
-		return 1
+	if err := sp.CheckState(st); err != nil {
+		return refuse(s, err)
 	}
 	p, diags := planner.Make(cfg, st, sp.Options(time.Now))
 	printDiags(s.Err, cfg.Files, diags, g, s)
@@ -92,8 +80,8 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 		return refuse(s, err)
 	}
 	sum := p.Summary()
-	fmt.Fprintf(s.Out, "Applying saved plan %s (%s): %d to send, %d to forget.\n", path, sp.ID,
-		sum.Send+sum.Unresolved, sum.Forget)
+	fmt.Fprintf(s.Out, "Applying saved plan %s (%s): %s.\n", path, sp.ID,
+		applied(sum, "to send", "to forget", "to create", "to update", "to replace", "to delete"))
 	if !actionable(p) {
 		fmt.Fprintln(s.Out, "Nothing to apply.")
 		return 0
@@ -107,11 +95,12 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 	prog := newProgress(s, p)
 	stopWatch := watchInterrupt(ctx, s)
 	err = applier.Apply(ctx, cfg, p, st, applier.Options{
-		Client:      client,
-		StatePath:   statePath,
-		Now:         clock(),
-		Parallelism: f.parallelism,
-		Report:      prog.report,
+		Client:       client,
+		StatePath:    statePath,
+		Now:          clock(),
+		Parallelism:  f.parallelism,
+		Report:       prog.report,
+		PollInterval: pollInterval(f.sandbox),
 	})
 	stopWatch()
 	prog.stop()
@@ -123,7 +112,7 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 		fmt.Fprintf(s.Err, "\nError: apply did not finish:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))
 		return 1
 	}
-	fmt.Fprintf(s.Out, "\nApply complete! %d sent, %d forgotten.\n", sum.Send+sum.Unresolved, sum.Forget)
+	fmt.Fprintf(s.Out, "\nApply complete! %s.\n", applied(sum, "sent", "forgotten", "created", "updated", "replaced", "deleted"))
 	return 0
 }
 

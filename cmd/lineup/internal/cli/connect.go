@@ -55,10 +55,31 @@ func connect(cfg *lang.Config, useSandbox bool, s Streams) (*line.Client, func()
 	return client, closer, nil
 }
 
+// The embedded sandbox (-sandbox) delivers a narrowcast in two phases
+// of sandboxNarrowcastDelay and builds an audience in
+// sandboxAudienceDelay: as LINE does, only much faster, so that applying
+// an example takes seconds. Apply reads progress and audience status
+// from it every sandboxPollInterval at first.
+const (
+	sandboxNarrowcastDelay = 500 * time.Millisecond
+	sandboxAudienceDelay   = 500 * time.Millisecond
+	sandboxPollInterval    = 200 * time.Millisecond
+)
+
+// pollInterval is applier.Options.PollInterval: the applier's default
+// for LINE, sandboxPollInterval for the embedded sandbox.
+func pollInterval(useSandbox bool) time.Duration {
+	if useSandbox {
+		return sandboxPollInterval
+	}
+	return 0
+}
+
 // startSandbox serves a sandbox on a loopback port and returns its URL and
 // a func that stops it and saves its world.
 func startSandbox(dir, token string, s Streams) (string, func(), error) {
-	sb, err := sandbox.New(sandbox.Options{Dir: dir, Token: token})
+	sb, err := sandbox.New(sandbox.Options{Dir: dir, Token: token,
+		NarrowcastDelay: sandboxNarrowcastDelay, AudienceDelay: sandboxAudienceDelay})
 	if err != nil {
 		return "", nil, fmt.Errorf("starting the sandbox: %w", err)
 	}

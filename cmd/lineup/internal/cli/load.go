@@ -45,27 +45,71 @@ func loadConfig(in inputs, g global, s Streams) *lang.Config {
 	return cfg
 }
 
-// evaluate evaluates cfg again with the values known after apply that st
-// holds, printing diagnostics. It returns nil after printing errors.
-func evaluate(cfg *lang.Config, st *state.State, g global, s Streams) *lang.Config {
-	res := planner.Results(st)
-	if len(res) == 0 {
-		return cfg
-	}
-	out, diags := cfg.Evaluate(res)
+// withState is a configuration evaluated with the values known after
+// apply that its state holds.
+type withState struct {
+	cfg  *lang.Config
+	st   *state.State
+	path string // the state file
+	// release gives back the state's lock, if one was taken.
+	release func()
+}
+
+// loadWithState loads the configuration and its state, evaluating the
+// configuration once: lang asks for the state's values as soon as the
+// lineup block (which names the state file) is decoded. With lockOp, the
+// state's lock is taken before the state is read; the caller releases
+// it. It prints diagnostics and errors, and returns ok=false after them.
+func loadWithState(in inputs, lockOp string, g global, s Streams) (w withState, ok bool) {
+	w.release = func() {}
+	var stateErr error
+	cfg, diags := lang.Load(".", lang.Options{
+		Vars:     in.vars,
+		VarFiles: in.varFiles,
+		Env:      os.Environ(),
+		Inbox:    readInbox, // inbox.go
+		ResultsFrom: func(set lang.Settings) map[string]lang.Result {
+			w.path = statePathOf(set)
+			if lockOp != "" {
+				lock, err := state.Acquire(w.path, lockOp)
+				if err != nil {
+					stateErr = err
+					return nil
+				}
+				w.release = func() { lock.Release() }
+			}
+			w.st, stateErr = state.Load(w.path)
+			if stateErr != nil {
+				stateErr = fmt.Errorf("%w\n\nThe state file was left as it is; lineup will not write over a state it cannot read", stateErr)
+			}
+			return planner.Results(w.st)
+		},
+	})
 	printDiags(s.Err, cfg.Files, diags, g, s)
-	if diags.HasErrors() {
-		return nil
+	if stateErr != nil {
+		fmt.Fprintf(s.Err, "Error: %v\n", stateErr)
 	}
-	return out
+	if diags.HasErrors() || stateErr != nil {
+		w.release()
+		return w, false
+	}
+	w.cfg = cfg
+	return w, true
 }
 
 // statePath is where the configuration keeps its state.
 func statePath(cfg *lang.Config) string {
-	if cfg == nil || cfg.Settings.StateFile == "" {
+	if cfg == nil {
 		return "lineup.state.json"
 	}
-	return filepath.Clean(cfg.Settings.StateFile)
+	return statePathOf(cfg.Settings)
+}
+
+func statePathOf(set lang.Settings) string {
+	if set.StateFile == "" {
+		return "lineup.state.json"
+	}
+	return filepath.Clean(set.StateFile)
 }
 
 // readState loads the state file, printing why it cannot be read.

@@ -69,17 +69,11 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 	if err != nil {
 		return fail(s, err)
 	}
-	cfg := loadConfig(f.inputs, g, s)
-	if cfg == nil {
-		return exitError
-	}
-	st, ok := readState(statePath(cfg), s)
+	w, ok := loadWithState(f.inputs, "", g, s)
 	if !ok {
 		return exitError
 	}
-	if cfg = evaluate(cfg, st, g, s); cfg == nil {
-		return exitError
-	}
+	cfg, st := w.cfg, w.st
 	p, ok := makePlan(cfg, st, f.replace, g, s)
 	if !ok {
 		return exitError

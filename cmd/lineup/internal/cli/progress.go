@@ -30,8 +30,9 @@ func newProgress(s Streams, p *planner.Plan) *progress {
 	live := s.OutTerminal && os.Getenv("TERM") != "dumb"
 	pr := &progress{s: s, live: live, start: time.Now(), done: make(chan struct{})}
 	for _, ch := range p.Changes {
-		switch ch.Action {
-		case planner.Send, planner.Unresolved, planner.Forget:
+		switch {
+		case ch.IsAudience(): // audience changes are not counted as sends
+		case ch.Action == planner.Send, ch.Action == planner.Unresolved, ch.Action == planner.Forget:
 			pr.total++
 		}
 	}
@@ -54,7 +55,7 @@ func (pr *progress) report(e applier.Event) {
 		pr.sent++
 	case "forgotten":
 		pr.forgot++
-	default:
+	case "failed", "skipped":
 		pr.failed++
 	}
 	pr.clear()
@@ -63,6 +64,9 @@ func (pr *progress) report(e applier.Event) {
 		return
 	}
 	line := e.Address + ": " + e.Result
+	if e.Detail != "" {
+		line += " " + e.Detail
+	}
 	if e.RequestID != "" {
 		line += " (request " + e.RequestID + ")"
 	}

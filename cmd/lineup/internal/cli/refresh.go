@@ -18,20 +18,12 @@ func runRefresh(ctx context.Context, g global, args []string, s Streams) int {
 	if code, ok := parse(fs, args, s); !ok {
 		return code
 	}
-	cfg := loadConfig(inputs{}, g, s)
-	if cfg == nil {
-		return 1
-	}
-	path := statePath(cfg)
-	lock, err := state.Acquire(path, "refresh")
-	if err != nil {
-		return fail(s, err)
-	}
-	defer lock.Release()
-	st, ok := readState(path, s)
+	w, ok := loadWithState(inputs{}, "refresh", g, s)
 	if !ok {
 		return 1
 	}
+	defer w.release()
+	cfg, st, path := w.cfg, w.st, w.path
 	var open []string
 	for addr, rec := range st.Sends {
 		if strings.HasPrefix(addr, "narrowcast.") && rec.Status == state.Sent && !rec.Progress.Finished() {

@@ -45,17 +45,11 @@ func runServe(ctx context.Context, g global, args []string, s Streams) int {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	cfg := loadConfig(f.inputs, g, s)
-	if cfg == nil {
-		return 1
-	}
-	st, ok := readState(statePath(cfg), s)
+	w, ok := loadWithState(f.inputs, "", g, s)
 	if !ok {
 		return 1
 	}
-	if cfg = evaluate(cfg, st, g, s); cfg == nil {
-		return 1
-	}
+	cfg := w.cfg
 	replyRules, ok := serveRules(cfg, g, s)
 	if !ok {
 		return 1

@@ -4,11 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"time"
-
-	"github.com/lineupdev/lineup/planner/state"
 )
 
 func runShow(ctx context.Context, g global, args []string, s Streams) int {
@@ -36,7 +33,7 @@ func runShow(ctx context.Context, g global, args []string, s Streams) int {
 	if !ok {
 		return 1
 	}
-	if len(st.Sends) == 0 && len(st.History) == 0 {
+	if len(st.Sends) == 0 && len(st.History) == 0 && len(st.Audiences) == 0 {
 		fmt.Fprintf(s.Out, "No state: nothing has been sent from this configuration yet (%s).\n", *path)
 		return 0
 	}
@@ -49,6 +46,7 @@ func runShow(ctx context.Context, g global, args []string, s Streams) int {
 	for _, a := range addrs {
 		showRecord(s.Out, st.Sends[a])
 	}
+	showAudiences(s.Out, st)
 	if len(st.History) > 0 {
 		fmt.Fprintf(s.Out, "\nHistory (no longer in the configuration):\n")
 		for _, r := range st.History {
@@ -56,30 +54,6 @@ func runShow(ctx context.Context, g global, args []string, s Streams) int {
 		}
 	}
 	return 0
-}
-
-func showRecord(w io.Writer, r *state.Record) {
-	fmt.Fprintf(w, "\n# %s\n", r.Address)
-	field := func(name, value string) {
-		if value != "" {
-			fmt.Fprintf(w, "  %-13s = %s\n", name, value)
-		}
-	}
-	field("status", string(r.Status))
-	field("to", r.To)
-	field("request_id", r.RequestID)
-	field("sent_at", stamp(r.SentAt))
-	field("retry_key", r.RetryKey)
-	field("first_attempt", stamp(r.FirstAttempt))
-	field("digest", r.Digest)
-	field("forgotten_at", stamp(r.ForgottenAt))
-	for i, m := range r.Sent {
-		q := m.QuoteToken
-		if q == "" {
-			q = "(none)"
-		}
-		fmt.Fprintf(w, "  sent[%d]       = id %s, quote_token %s\n", i, m.ID, q)
-	}
 }
 
 func stamp(t time.Time) string {
