@@ -54,12 +54,22 @@ type quotaBody struct {
 	Value *int   `json:"value,omitempty"`
 }
 
+// SetMonthlyLimit changes the month's message allowance (0: none), as a
+// change of plan in LINE Official Account Manager would.
+func (s *Server) SetMonthlyLimit(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opts.MonthlyLimit = n
+}
+
 // quota answers GET /v2/bot/message/quota.
 func (s *Server) quota(*exchange) reply {
-	if s.opts.MonthlyLimit <= 0 {
+	s.mu.Lock()
+	limit := s.opts.MonthlyLimit
+	s.mu.Unlock()
+	if limit <= 0 {
 		return reply{status: http.StatusOK, body: quotaBody{Type: "none"}}
 	}
-	limit := s.opts.MonthlyLimit
 	return reply{status: http.StatusOK, body: quotaBody{Type: "limited", Value: &limit}}
 }
 

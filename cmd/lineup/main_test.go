@@ -63,6 +63,7 @@ func TestScripts(t *testing.T) {
 			"user-says":   cmdUserSays,
 			"wait-reply":  cmdWaitReplies,
 			"clock":       cmdClock,
+			"quota":       cmdQuota,
 
 			"sandbox-audiences": cmdSandboxAudiences,
 			"sandbox-requests":  cmdSandboxRequests,

@@ -155,3 +155,13 @@ func cmdClock(ts *testscript.TestScript, neg bool, args []string) {
 	sb.Advance(d)
 	ts.Setenv("LINEUP_NOW", sb.Now().UTC().Format(time.RFC3339))
 }
+
+// quota N sets the sandbox's monthly message limit (0: none).
+func cmdQuota(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: quota N")
+	}
+	n, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	scriptSandbox(ts).SetMonthlyLimit(n)
+}

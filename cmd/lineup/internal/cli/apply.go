@@ -8,8 +8,10 @@ import (
 	"strings"
 
 	"github.com/lineupdev/lineup/applier"
+	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner"
 	"github.com/lineupdev/lineup/planner/render"
+	"github.com/lineupdev/lineup/planner/state"
 )
 
 type applyFlags struct {
@@ -45,7 +47,7 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	}
 	defer w.release()
 	cfg, st, path := w.cfg, w.st, w.path
-	p, ok := makePlan(cfg, st, f.replace, g, s)
+	p, ok := makePlan(cfg, st, f.replace, readQuota(ctx, cfg, f.sandbox, s), g, s)
 	if !ok {
 		return 1
 	}
@@ -60,11 +62,20 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 			return code
 		}
 	}
+	return execute(ctx, cfg, p, st, path, f, s)
+}
+
+// execute performs a plan that was approved: it connects, shows progress,
+// applies, and says how it ended.
+func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.State, path string, f applyFlags, s Streams) int {
 	client, closeLine, err := connect(cfg, f.sandbox, s)
 	if err != nil {
 		return fail(s, err)
 	}
 	defer closeLine()
+	if f.sandbox {
+		fmt.Fprintf(s.Out, "\nSending to the embedded LINE sandbox in %s: nothing leaves this machine.\n\n", sandboxDir)
+	}
 	prog := newProgress(s, p)
 	stopWatch := watchInterrupt(ctx, s)
 	err = applier.Apply(ctx, cfg, p, st, applier.Options{
@@ -79,7 +90,7 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	prog.stop()
 	if ctx.Err() != nil {
 		err = errors.Join(err, errors.New("apply was interrupted; the sends in flight were recorded, "+
-			"and the next apply continues where this one stopped"))
+			"and the next plan shows what is left to do"))
 	}
 	if err != nil {
 		fmt.Fprintf(s.Err, "\nError: apply did not finish:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/lineupdev/lineup/applier"
 	"github.com/lineupdev/lineup/planner"
 )
 
@@ -86,34 +85,7 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 		fmt.Fprintln(s.Out, "Nothing to apply.")
 		return 0
 	}
-	client, closeLine, err := connect(cfg, f.sandbox, s)
-	if err != nil {
-		return fail(s, err)
-	}
-	defer closeLine()
-	// As runApply does (apply.go).
-	prog := newProgress(s, p)
-	stopWatch := watchInterrupt(ctx, s)
-	err = applier.Apply(ctx, cfg, p, st, applier.Options{
-		Client:       client,
-		StatePath:    statePath,
-		Now:          clock(),
-		Parallelism:  f.parallelism,
-		Report:       prog.report,
-		PollInterval: pollInterval(f.sandbox),
-	})
-	stopWatch()
-	prog.stop()
-	if ctx.Err() != nil {
-		err = errors.Join(err, errors.New("apply was interrupted; the sends in flight were recorded, "+
-			"and lineup plan shows the ones left to do"))
-	}
-	if err != nil {
-		fmt.Fprintf(s.Err, "\nError: apply did not finish:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))
-		return 1
-	}
-	fmt.Fprintf(s.Out, "\nApply complete! %s.\n", applied(sum, "sent", "forgotten", "created", "updated", "replaced", "deleted"))
-	return 0
+	return execute(ctx, cfg, p, st, statePath, f, s)
 }
 
 // refuse prints why a saved plan is not applied.

@@ -13,6 +13,7 @@ import (
 	"github.com/lineupdev/lineup/applier/line"
 	"github.com/lineupdev/lineup/applier/sandbox"
 	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner"
 )
 
 // sandboxToken is the channel access token lineup uses with the embedded
@@ -41,7 +42,6 @@ func connect(cfg *lang.Config, useSandbox bool, s Streams) (*line.Client, func()
 			return nil, nil, err
 		}
 		endpoint, closer = url, stop
-		fmt.Fprintf(s.Out, "\nSending to the embedded LINE sandbox in %s: nothing leaves this machine.\n\n", sandboxDir)
 	}
 	if token == "" {
 		return nil, nil, fmt.Errorf("the channel access token is not set: export %s "+
@@ -98,4 +98,29 @@ func startSandbox(dir, token string, s Streams) (string, func(), error) {
 		}
 	}
 	return "http://" + ln.Addr().String(), stop, nil
+}
+
+// readQuota reads this month's limit and use from LINE (or the embedded
+// sandbox) when lineup can reach it: with -sandbox, or with a channel
+// access token set. Offline it returns nil, and the plan does not compare
+// its estimate with the quota. A failure is a warning, not an error.
+func readQuota(ctx context.Context, cfg *lang.Config, useSandbox bool, s Streams) *planner.Quota {
+	if !useSandbox && os.Getenv(cfg.Settings.TokenEnv) == "" {
+		return nil
+	}
+	client, closeLine, err := connect(cfg, useSandbox, s)
+	if err != nil {
+		fmt.Fprintf(s.Err, "Warning: cannot read the monthly quota: %v\n", err)
+		return nil
+	}
+	defer closeLine()
+	q, err := client.Quota(ctx)
+	if err != nil {
+		fmt.Fprintf(s.Err, "Warning: cannot read the monthly quota, so the estimate is not compared with it: %v\n", err)
+		return nil
+	}
+	if !q.Limited {
+		return &planner.Quota{Used: q.Used}
+	}
+	return &planner.Quota{Limit: q.Limit, Used: q.Used}
 }

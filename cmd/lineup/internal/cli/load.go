@@ -123,11 +123,13 @@ func readState(path string, s Streams) (*state.State, bool) {
 }
 
 // makePlan plans the configuration against st, printing diagnostics.
-func makePlan(cfg *lang.Config, st *state.State, replace []string, g global, s Streams) (*planner.Plan, bool) {
+// quota, when not nil, is this month's quota read online.
+func makePlan(cfg *lang.Config, st *state.State, replace []string, quota *planner.Quota, g global, s Streams) (*planner.Plan, bool) {
 	p, diags := planner.Make(cfg, st, planner.Options{
 		Now:     clock(),
 		NewKey:  uuid.NewString,
 		Replace: replace,
+		Quota:   quota,
 	})
 	printDiags(s.Err, cfg.Files, diags, g, s)
 	return p, !diags.HasErrors()

@@ -74,7 +74,7 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 		return exitError
 	}
 	cfg, st := w.cfg, w.st
-	p, ok := makePlan(cfg, st, f.replace, g, s)
+	p, ok := makePlan(cfg, st, f.replace, readQuota(ctx, cfg, f.sandbox, s), g, s)
 	if !ok {
 		return exitError
 	}
