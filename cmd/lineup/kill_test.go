@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/lineupdev/lineup/applier/sandbox"
+	"github.com/lineupdev/lineup/planner/state"
 	"github.com/stretchr/testify/require"
 )
 
@@ -25,31 +26,8 @@ func TestKilledApplies(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and kills it repeatedly")
 	}
-	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "lineup")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Stderr = os.Stderr
-	require.NoError(t, build.Run())
-
-	sb, err := sandbox.New(sandbox.Options{Latency: 2 * time.Millisecond})
-	require.NoError(t, err)
-	srv := httptest.NewServer(sb)
-	defer srv.Close()
-	dir := filepath.Join(tmp, "config")
-	require.NoError(t, os.Mkdir(dir, 0o755))
 	const n = 5000
-	for f := 0; f < n/100; f++ {
-		var b strings.Builder
-		for i := f * 100; i < (f+1)*100; i++ {
-			fmt.Fprintf(&b, "push \"p%05d\" {\n  to = \"U%032x\"\n  text {\n    text = \"message %d\"\n  }\n}\n", i, i, i)
-		}
-		require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%02d.lineup.hcl", f)), []byte(b.String()), 0o644))
-	}
-	apply := func() *exec.Cmd {
-		cmd := exec.Command(bin, "-chdir="+dir, "apply", "-auto-approve")
-		cmd.Env = append(os.Environ(), "LINEUP_ENDPOINT="+srv.URL, "LINE_CHANNEL_ACCESS_TOKEN=t")
-		return cmd
-	}
+	sb, dir, apply := killSetup(t, n, 2*time.Millisecond)
 	finishedEarly := 0
 	for i := 0; i < *kills; i++ {
 		before := len(sb.Requests())
@@ -75,6 +53,43 @@ func TestKilledApplies(t *testing.T) {
 	require.NoError(t, err, "%s", out)
 	t.Logf("%d kills; %d applies finished before their kill", *kills, finishedEarly)
 
+	requireOncePerPush(t, sb, n)
+	out, err = exec.Command(apply().Path, "-chdir="+dir, "plan").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	require.Contains(t, string(out), "No changes.")
+}
+
+// killSetup builds lineup, starts a sandbox with latency and writes n
+// pushes, each with its own text. apply makes an apply command for them.
+func killSetup(t *testing.T, n int, latency time.Duration) (*sandbox.Server, string, func() *exec.Cmd) {
+	tmp := t.TempDir()
+	bin := filepath.Join(tmp, "lineup")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Stderr = os.Stderr
+	require.NoError(t, build.Run())
+	sb, err := sandbox.New(sandbox.Options{Latency: latency})
+	require.NoError(t, err)
+	srv := httptest.NewServer(sb)
+	t.Cleanup(srv.Close)
+	dir := filepath.Join(tmp, "config")
+	require.NoError(t, os.Mkdir(dir, 0o755))
+	for f := 0; f*100 < n; f++ {
+		var b strings.Builder
+		for i := f * 100; i < min(n, (f+1)*100); i++ {
+			fmt.Fprintf(&b, "push \"p%05d\" {\n  to = \"U%032x\"\n  text {\n    text = \"message %d\"\n  }\n}\n", i, i, i)
+		}
+		require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%02d.lineup.hcl", f)), []byte(b.String()), 0o644))
+	}
+	return sb, dir, func() *exec.Cmd {
+		cmd := exec.Command(bin, "-chdir="+dir, "apply", "-auto-approve")
+		cmd.Env = append(os.Environ(), "LINEUP_ENDPOINT="+srv.URL, "LINE_CHANNEL_ACCESS_TOKEN=t")
+		return cmd
+	}
+}
+
+// requireOncePerPush checks that the sandbox accepted each of the n
+// pushes exactly once.
+func requireOncePerPush(t *testing.T, sb *sandbox.Server, n int) {
 	perText := map[string]int{}
 	for _, r := range sb.Requests() {
 		if !r.Accepted {
@@ -90,17 +105,68 @@ func TestKilledApplies(t *testing.T) {
 	for text, count := range perText {
 		require.Equal(t, 1, count, "%q accepted %d times", text, count)
 	}
-	out, err = exec.Command(bin, "-chdir="+dir, "plan").CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	require.Contains(t, string(out), "No changes.")
 }
 
-// waitForRequest returns a channel closed once the sandbox's log holds
-// more than before entries; it gives up when done is ready.
+// Ctrl-C (SIGINT) during an apply starts no new request, waits for those
+// in flight, records them and exits non-zero: every push the sandbox
+// accepted is in the state as sent, none is left pending, and the next
+// apply sends the rest.
+func TestInterruptedApply(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	const n = 2000
+	sb, dir, apply := killSetup(t, n, 20*time.Millisecond)
+	cmd := apply()
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	require.NoError(t, cmd.Start())
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-waitForRequest(sb, 0, done):
+	case <-time.After(30 * time.Second):
+		t.Fatal("no request reached the sandbox")
+	}
+	time.Sleep(100 * time.Millisecond)
+	require.NoError(t, cmd.Process.Signal(os.Interrupt))
+	err := <-done
+	require.Error(t, err, "an interrupted apply exits non-zero")
+	require.Contains(t, stderr.String(), "Interrupted")
+
+	st, err := state.Load(filepath.Join(dir, "lineup.state.json"))
+	require.NoError(t, err)
+	accepted := sb.AcceptedByKey()
+	require.Greater(t, len(accepted), 0)
+	require.Less(t, len(accepted), n, "the interrupt stopped the apply early")
+	sent := 0
+	for addr, rec := range st.Sends {
+		require.Equal(t, state.Sent, rec.Status, "%s left pending", addr)
+		require.Contains(t, accepted, rec.RetryKey, addr)
+		sent++
+	}
+	require.Equal(t, len(accepted), sent, "every accepted push is recorded")
+
+	out, err := apply().CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	requireOncePerPush(t, sb, n)
+}
+
+// waitForRequest returns a channel closed once the sandbox's log holds a
+// push after its first before entries; it gives up when done is ready.
 func waitForRequest(sb *sandbox.Server, before int, done chan error) chan struct{} {
 	out := make(chan struct{})
+	pushed := func() bool {
+		log := sb.Requests()
+		for _, r := range log[min(before, len(log)):] {
+			if r.Path == "/v2/bot/message/push" {
+				return true
+			}
+		}
+		return false
+	}
 	go func() {
-		for len(sb.Requests()) <= before {
+		for !pushed() {
 			select {
 			case err := <-done:
 				done <- err
