@@ -2,7 +2,6 @@ package planner
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner/state"
@@ -69,15 +68,8 @@ func audienceChange(a *lang.Audience, prior *state.Audience) *Change {
 // audienceDeletes are the changes for audiences in st that are no longer
 // configured, sorted by address.
 func audienceDeletes(st *state.State, inConfig map[string]*lang.Audience) []*Change {
-	var addrs []string
-	for addr := range st.Audiences {
-		if inConfig[addr] == nil {
-			addrs = append(addrs, addr)
-		}
-	}
-	sort.Strings(addrs)
 	var out []*Change
-	for _, addr := range addrs {
+	for _, addr := range gone(st.Audiences, inConfig) {
 		out = append(out, &Change{
 			Address:       addr,
 			Action:        Delete,

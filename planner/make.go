@@ -194,15 +194,8 @@ func containsUnknown(v any) bool {
 // forgets are the changes for records whose send left the configuration,
 // sorted by address.
 func forgets(st *state.State, inConfig map[string]*lang.Send) []*Change {
-	var addrs []string
-	for addr := range st.Sends {
-		if inConfig[addr] == nil {
-			addrs = append(addrs, addr)
-		}
-	}
-	sort.Strings(addrs)
 	var out []*Change
-	for _, addr := range addrs {
+	for _, addr := range gone(st.Sends, inConfig) {
 		out = append(out, &Change{
 			Address: addr,
 			Action:  Forget,
@@ -211,4 +204,17 @@ func forgets(st *state.State, inConfig map[string]*lang.Send) []*Change {
 		})
 	}
 	return out
+}
+
+// gone returns, sorted, the addresses in the state that the configuration
+// no longer has.
+func gone[S, C any](inState map[string]S, inConfig map[string]C) []string {
+	var addrs []string
+	for addr := range inState {
+		if _, ok := inConfig[addr]; !ok {
+			addrs = append(addrs, addr)
+		}
+	}
+	sort.Strings(addrs)
+	return addrs
 }

@@ -31,7 +31,7 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	fs.BoolVar(&f.autoApprove, "auto-approve", false, "apply without asking for approval")
 	fs.Var(&f.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
 	fs.IntVar(&f.parallelism, "parallelism", 16, "at most `N` requests in flight (LINE's rate limits apply as well)")
-	if code, ok := parseWithFile(fs, args, s); !ok {
+	if code, ok := parseArgs(fs, args, s, 1); !ok {
 		return code
 	}
 	if fs.NArg() == 1 {

@@ -3,34 +3,12 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/lineupdev/lineup/planner"
 )
-
-// parseWithFile parses a command's flags, allowing one argument after
-// them (a saved plan). It returns ok=false with the exit code when the
-// command should stop: 0 after -help, 1 on a bad flag or argument.
-func parseWithFile(fs *flag.FlagSet, args []string, s Streams) (code int, ok bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(s.Out)
-			fs.Usage()
-			return 0, false
-		}
-		return 1, false
-	}
-	if fs.NArg() > 1 {
-		fmt.Fprintf(s.Err, "lineup %s: unexpected arguments: %s (options go before the plan file)\n",
-			strings.Fields(fs.Name())[0], strings.Join(fs.Args()[1:], " "))
-		return 1, false
-	}
-	return 0, true
-}
 
 // readSaved reads the saved plan at path.
 func readSaved(path string) (*planner.Saved, error) {

@@ -126,6 +126,12 @@ func newFlags(name, synopsis string, s Streams) *flag.FlagSet {
 // parse parses a command's flags. It returns ok=false with the exit code
 // when the command should stop: 0 after -help, 1 on a bad flag.
 func parse(fs *flag.FlagSet, args []string, s Streams) (code int, ok bool) {
+	return parseArgs(fs, args, s, 0)
+}
+
+// parseArgs parses a command's flags, allowing at most n arguments after
+// them, as parse does.
+func parseArgs(fs *flag.FlagSet, args []string, s Streams, n int) (code int, ok bool) {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(s.Out)
@@ -134,8 +140,13 @@ func parse(fs *flag.FlagSet, args []string, s Streams) (code int, ok bool) {
 		}
 		return 1, false
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(s.Err, "lineup %s: unexpected arguments: %s\n", fs.Name(), strings.Join(fs.Args(), " "))
+	if fs.NArg() > n {
+		hint := ""
+		if n > 0 {
+			hint = " (options go before the plan file)"
+		}
+		fmt.Fprintf(s.Err, "lineup %s: unexpected arguments: %s%s\n",
+			strings.Fields(fs.Name())[0], strings.Join(fs.Args()[n:], " "), hint)
 		return 1, false
 	}
 	return 0, true

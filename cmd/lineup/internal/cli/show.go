@@ -14,7 +14,7 @@ func runShow(ctx context.Context, g global, args []string, s Streams) int {
 	path := fs.String("state", "", "read the state from `FILE` (default: the configuration's state file)")
 	var view viewFlags
 	view.register(fs)
-	if code, ok := parseWithFile(fs, args, s); !ok {
+	if code, ok := parseArgs(fs, args, s, 1); !ok {
 		return code
 	}
 	if fs.NArg() == 1 {
