@@ -36,7 +36,7 @@ func (a *run) audience(ctx context.Context, ch *planner.Change) error {
 			a.mu.Unlock()
 		}
 		return a.recordAudience(ch, &state.Audience{Address: ch.Address, ID: id, Description: aud.Description,
-			Kind: audienceKind(aud), Digest: planner.AudienceDigest(aud), Count: audienceCount(aud),
+			Kind: planner.AudienceKind(aud), Digest: planner.AudienceDigest(aud), Count: audienceCount(aud),
 			CreatedAt: a.opts.Now().UTC()}, fmt.Sprintf("created audience %d", id))
 	case planner.Update:
 		prior := *ch.PriorAudience
@@ -159,16 +159,6 @@ func (a *run) deleteReplaced(ctx context.Context) error {
 			Result: fmt.Sprintf("deleted the replaced audience %d", old.ID)})
 	}
 	return errors.Join(errs...)
-}
-
-func audienceKind(aud *lang.Audience) string {
-	switch {
-	case aud.Click != nil:
-		return "click"
-	case aud.Impression != nil:
-		return "impression"
-	}
-	return "upload"
 }
 
 func audienceCount(aud *lang.Audience) int {

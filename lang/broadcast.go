@@ -1,8 +1,6 @@
 package lang
 
 import (
-	"fmt"
-
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -113,31 +111,9 @@ func decodeCastBlock(block *hcl.Block) (*cast, hcl.Diagnostics) {
 	}
 	c.Inline, d = decodeMessageBlocks(msgBlocks)
 	diags = append(diags, d...)
-	diags = append(diags, c.checkMessagesGiven()...)
+	diags = append(diags, checkMessagesGiven(c.Kind, "sends", c.Messages, len(c.Inline), c.DeclRange)...)
 	diags = append(diags, c.checkFunctionPlaces()...)
 	return c, diags
-}
-
-// checkMessagesGiven reports a cast with both messages = EXPR and message
-// blocks, or with neither.
-func (c *cast) checkMessagesGiven() hcl.Diagnostics {
-	switch {
-	case c.Messages != nil && len(c.Inline) > 0:
-		return hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Both messages and message blocks",
-			Detail:   fmt.Sprintf("A %s holds its messages either as messages = EXPR or as message blocks written inside it, not both.", c.Kind),
-			Subject:  c.Messages.Range.Ptr(),
-		}}
-	case c.Messages == nil && len(c.Inline) == 0:
-		return hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "No message objects",
-			Detail:   fmt.Sprintf("A %s sends 1 to %d message objects: set messages = bundle.NAME, or write message blocks such as text { ... } inside it.", c.Kind, maxMessages),
-			Subject:  c.DeclRange.Ptr(),
-		}}
-	}
-	return nil
 }
 
 // expressions returns every expression of the cast, for the graph.

@@ -1,8 +1,6 @@
 package lang
 
 import (
-	"fmt"
-
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -37,22 +35,7 @@ func decodePushBlock(block *hcl.Block) (*push, hcl.Diagnostics) {
 	}
 	p.Inline, d = decodeMessageBlocks(content.Blocks)
 	diags = append(diags, d...)
-	switch {
-	case p.Messages != nil && len(p.Inline) > 0:
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "Both messages and message blocks",
-			Detail:   "A push holds its messages either as messages = EXPR or as message blocks written inside it, not both.",
-			Subject:  p.Messages.Range.Ptr(),
-		})
-	case p.Messages == nil && len(p.Inline) == 0:
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "No message objects",
-			Detail:   fmt.Sprintf("A push sends 1 to %d message objects: set messages = bundle.NAME, or write message blocks such as text { ... } inside it.", maxMessages),
-			Subject:  p.DeclRange.Ptr(),
-		})
-	}
+	diags = append(diags, checkMessagesGiven("push", "sends", p.Messages, len(p.Inline), p.DeclRange)...)
 	return p, diags
 }
 

@@ -82,22 +82,7 @@ func decodeReplyBlock(block *hcl.Block) (*replyBlock, hcl.Diagnostics) {
 	}
 	rb.Inline, d = decodeMessageBlocks(content.Blocks)
 	diags = append(diags, d...)
-	switch {
-	case rb.Messages != nil && len(rb.Inline) > 0:
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "Both messages and message blocks",
-			Detail:   "A reply rule holds its messages either as messages = EXPR or as message blocks written inside it, not both.",
-			Subject:  rb.Messages.Range.Ptr(),
-		})
-	case rb.Messages == nil && len(rb.Inline) == 0:
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "No message objects",
-			Detail:   fmt.Sprintf("A reply rule answers with 1 to %d message objects: set messages = bundle.NAME, or write message blocks such as text { ... } inside it.", maxMessages),
-			Subject:  rb.DeclRange.Ptr(),
-		})
-	}
+	diags = append(diags, checkMessagesGiven("reply rule", "answers with", rb.Messages, len(rb.Inline), rb.DeclRange)...)
 	return rb, diags
 }
 
