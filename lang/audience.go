@@ -43,15 +43,6 @@ var retargetSchemas = map[string]*hcl.BodySchema{
 	}},
 }
 
-// addAudience decodes an audience block into m.
-func (m *module) addAudience(block *hcl.Block) hcl.Diagnostics {
-	a, diags := decodeAudienceBlock(block)
-	if a != nil {
-		diags = append(diags, declare(m.audiences, "audience."+a.Name, a.Name, a, a.DeclRange, audienceRange)...)
-	}
-	return diags
-}
-
 func audienceRange(a *audienceBlock) hcl.Range { return a.DeclRange }
 
 // decodeAudienceBlock decodes an audience block: description and exactly

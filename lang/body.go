@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -9,19 +10,33 @@ import (
 )
 
 // toJSON converts v into Body leaves (string, float64, bool, []any,
-// map[string]any, Unknown; null object attributes left out), recording for
-// every JSON path under base a range: its own if known, else the nearest
-// enclosing one, else parent.
+// map[string]any, Unknown; null object attributes left out). Paths under
+// base without a range of their own take that of the nearest enclosing
+// path, else parent, when they need one (Send.RangeOf).
 func (r *run) toJSON(s *Send, base string, v cty.Value, parent hcl.Range) any {
+	return r.unmarkedJSON(s, base, unmarkDeep(v), parent)
+}
+
+// unmarkedJSON is toJSON of a value already unmarked.
+func (r *run) unmarkedJSON(s *Send, base string, u unmarked, parent hcl.Range) any {
+	return r.jsonValue(s, u.plain, base, marksByPath(base, u.pvm), parent)
+}
+
+// unmarked is a value without its marks, and its marks by path.
+type unmarked struct {
+	plain cty.Value
+	pvm   []cty.PathValueMarks
+}
+
+func unmarkDeep(v cty.Value) unmarked {
 	plain, pvm := v.UnmarkDeepWithPaths()
-	return r.jsonValue(s, plain, base, marksByPath(base, pvm), parent)
+	return unmarked{plain, pvm}
 }
 
 func (r *run) jsonValue(s *Send, v cty.Value, path string, marks map[string]cty.ValueMarks, parent hcl.Range) any {
 	rng, ok := s.Ranges[path]
-	if !ok && parent.Filename != "" {
+	if !ok {
 		rng = parent
-		s.Ranges[path] = rng
 	}
 	if isSensitive(marks[path]) {
 		if s.Sensitive == nil {
@@ -49,7 +64,7 @@ func (r *run) jsonValue(s *Send, v cty.Value, path string, marks map[string]cty.
 		i := 0
 		for it := v.ElementIterator(); it.Next(); i++ {
 			_, e := it.Element()
-			out = append(out, r.jsonValue(s, e, fmt.Sprintf("%s[%d]", path, i), marks, rng))
+			out = append(out, r.jsonValue(s, e, path+"["+strconv.Itoa(i)+"]", marks, rng))
 		}
 		return out
 	case ty.IsMapType() || ty.IsObjectType():
@@ -89,11 +104,11 @@ func (r *run) unknownRef(rng hcl.Range, marks cty.ValueMarks) string {
 // nil when the list is not known, and false when v is not a list of
 // message objects (reported). checkCount is false when the count was
 // checked when decoding (inline message blocks).
-func (r *run) writeMessages(s *Send, v cty.Value, fallback hcl.Range, checkCount bool) ([]string, bool) {
+func (r *run) writeMessages(s *Send, v unmarked, fallback hcl.Range, checkCount bool) ([]string, bool) {
 	s.Ranges["messages"] = fallback
-	plain, pvm := v.UnmarkDeepWithPaths()
+	plain, pvm := v.plain, v.pvm
 	if !plain.IsKnown() {
-		s.Body["messages"] = r.toJSON(s, "messages", v, fallback)
+		s.Body["messages"] = r.unmarkedJSON(s, "messages", v, fallback)
 		return nil, true
 	}
 	ty := plain.Type()
@@ -116,7 +131,7 @@ func (r *run) writeMessages(s *Send, v cty.Value, fallback hcl.Range, checkCount
 	if !r.placeMessages(s, plain, pvm, fallback) {
 		return nil, false
 	}
-	s.Body["messages"] = r.toJSON(s, "messages", v, fallback)
+	s.Body["messages"] = r.unmarkedJSON(s, "messages", v, fallback)
 	types := make([]string, n)
 	for i := range types {
 		types[i] = messageType(plain.Index(cty.NumberIntVal(int64(i))))
@@ -129,7 +144,7 @@ func (r *run) writeMessages(s *Send, v cty.Value, fallback hcl.Range, checkCount
 // objects. Where a function dropped the origins of the elements (and kept
 // them on the list), the elements get the fallback range.
 func (r *run) placeMessages(s *Send, plain cty.Value, pvm []cty.PathValueMarks, fallback hcl.Range) bool {
-	direct := map[int]int{}
+	direct := map[int]*origin{}
 	lifted := false
 	for _, pm := range pvm {
 		for m := range pm.Marks {
@@ -141,18 +156,18 @@ func (r *run) placeMessages(s *Send, plain cty.Value, pvm []cty.PathValueMarks, 
 				lifted = true
 			} else if idx, ok := pm.Path[0].(cty.IndexStep); ok && len(pm.Path) == 1 && idx.Key.Type().Equals(cty.Number) {
 				i, _ := idx.Key.AsBigFloat().Int64()
-				direct[int(i)] = om.id
+				direct[int(i)] = om.o
 			}
 		}
 	}
 	for i := 0; i < plain.LengthInt(); i++ {
 		e := plain.Index(cty.NumberIntVal(int64(i)))
 		elemPath := fmt.Sprintf("messages[%d]", i)
-		id, ok := direct[i]
+		o, ok := direct[i]
 		isObject := isMessageObject(e)
 		switch {
 		case ok && isObject:
-			for rel, rng := range r.origins[id].ranges {
+			for rel, rng := range o.ranges {
 				s.Ranges[joinPath(elemPath, rel)] = rng
 			}
 		case !e.IsKnown() || (lifted && len(direct) == 0 && isObject):

@@ -55,16 +55,6 @@ func broadcastSchema() *hcl.BodySchema {
 	}
 }
 
-// addCast decodes a multicast, broadcast or narrowcast block into m.
-func (m *module) addCast(block *hcl.Block) hcl.Diagnostics {
-	c, diags := decodeCastBlock(block)
-	if c != nil {
-		addr := c.Address()
-		diags = append(diags, declare(m.casts, addr, addr, c, c.DeclRange, castRange)...)
-	}
-	return diags
-}
-
 func castRange(c *cast) hcl.Range { return c.DeclRange }
 
 // decodeCastBlock decodes the block of any cast kind: messages = EXPR or

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -16,12 +17,8 @@ var afterApplyRoots = []string{"multicast", "broadcast", "narrowcast", "audience
 // isSendOrAudience reports whether addr is the address of a send or an
 // audience: a thing with values known after apply.
 func isSendOrAudience(addr string) bool {
-	for _, root := range append([]string{"push"}, afterApplyRoots...) {
-		if len(addr) > len(root) && addr[:len(root)+1] == root+"." {
-			return true
-		}
-	}
-	return false
+	root, _, ok := strings.Cut(addr, ".")
+	return ok && (root == "push" || slices.Contains(afterApplyRoots, root))
 }
 
 // isSendAddr reports whether addr is the address of a send.
@@ -125,7 +122,7 @@ func (r *run) evalCast(c *cast) *Send {
 		}
 		msgs, fallback = cty.TupleVal(vals), c.DeclRange
 	}
-	if _, ok := r.writeMessages(s, msgs, fallback, c.Messages != nil); ok {
+	if _, ok := r.writeMessages(s, unmarkDeep(msgs), fallback, c.Messages != nil); ok {
 		r.checkNoQuotes(s)
 	}
 	if a := c.NotificationDisabled; a != nil {
@@ -185,26 +182,6 @@ func (r *run) checkNoQuotes(s *Send) {
 				"LINE refuses quote tokens in a %s. Remove quote_token, or send this as a push.", i, s.Address(), s.Kind),
 			Subject: rng.Ptr(),
 		})
-	}
-}
-
-// addCastScope adds to vars the roots multicast, broadcast, narrowcast
-// and audience, each with the values of that kind node addr refers to.
-func (r *run) addCastScope(addr string, vars map[string]cty.Value) {
-	scope := map[string]map[string]cty.Value{}
-	for _, root := range afterApplyRoots {
-		scope[root] = map[string]cty.Value{}
-	}
-	if n := r.ev.graph.nodes[addr]; n != nil {
-		for _, e := range n.edges {
-			if v, ok := r.casts[e.to]; ok {
-				root, name, _ := strings.Cut(e.to, ".")
-				scope[root][name] = v
-			}
-		}
-	}
-	for root, m := range scope {
-		vars[root] = cty.ObjectVal(m)
 	}
 }
 

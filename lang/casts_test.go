@@ -83,7 +83,7 @@ func TestCastsAndAudiences(t *testing.T) {
 	}
 	require.False(t, winter.Wait)
 	require.True(t, sends["narrowcast.autumn_sale"].Wait)
-	require.True(t, strings.HasPrefix(rangeText(t, cfg, winter.Ranges["recipient.and[0].audienceGroupId"]), "and(audience("))
+	require.True(t, strings.HasPrefix(rangeText(t, cfg, winter.RangeOf("recipient.and[0].audienceGroupId")), "and(audience("))
 
 	members := sends["multicast.members"].Body
 	require.Equal(t, []any{vipIDs[0], vipIDs[1], vipIDs[2]}, members["to"], "duplicates removed, order kept")

@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -53,10 +55,10 @@ type Send struct {
 	Body map[string]any
 	// Ranges maps JSON paths of Body ("to", "messages[0].text",
 	// "messages[1].quoteToken") to the source range of the value's
-	// expression, or of its block for objects. Every path of Body has an
-	// entry: where its own range is not known (a value a function built),
-	// that of the nearest enclosing path. Message objects taken from a
-	// bundle point into the bundle block, also through concat and indexing.
+	// expression, or of its block for objects. A path without an entry (a
+	// value a function built) is placed by its nearest enclosing path: use
+	// RangeOf. Message objects taken from a bundle point into the bundle
+	// block, also through concat and indexing.
 	Ranges map[string]hcl.Range
 	// Sensitive holds the JSON paths of Body whose values come from a
 	// variable declared sensitive = true ("to", "messages[0].text"); the
@@ -111,10 +113,33 @@ type Options struct {
 	Results map[string]Result
 	// ResultsFrom, when set, is called once the lineup block is decoded,
 	// with its settings, and gives Results (typically read from the state
-	// file the settings name), so the configuration is evaluated once.
+	// file the settings name), so the configuration is evaluated once. It
+	// runs on its own goroutine while Load goes on, until evaluation.
 	ResultsFrom func(Settings) map[string]Result
 	// Inbox reads the webhook inbox for inbox["MESSAGE_ID"]. It is called
 	// at most once, and only when the configuration refers to inbox; nil
 	// reads an empty inbox.
 	Inbox InboxReader
+}
+
+// RangeOf is the source range of the value at the JSON path of Body, or
+// of its nearest enclosing path that has one, or the send's block.
+func (s *Send) RangeOf(path string) hcl.Range {
+	for p := path; p != ""; p = parentPath(p) {
+		if r, ok := s.Ranges[p]; ok {
+			return r
+		}
+	}
+	return s.DeclRange
+}
+
+// parentPath strips the last ".key" or "[i]" from a JSON path:
+// "messages[0].text" gives "messages[0]", which gives "messages", which
+// gives "".
+func parentPath(path string) string {
+	i := strings.LastIndexAny(path, ".[")
+	if i < 0 {
+		return ""
+	}
+	return path[:i]
 }

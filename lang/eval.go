@@ -25,15 +25,16 @@ type evaluator struct {
 // run is one evaluation of a module, with one set of values known after
 // apply.
 type run struct {
-	ev      *evaluator
-	results map[string]Result
-	locals  map[string]cty.Value
-	bundles map[string]cty.Value
-	pushes  map[string]cty.Value // values known after apply, by name
-	pushTo  map[string]cty.Value // the evaluated to of each push, by name
-	origins []*origin            // indexed by originMark.id
-	funcs   map[string]function.Function
-	diags   hcl.Diagnostics
+	ev       *evaluator
+	results  map[string]Result
+	locals   map[string]cty.Value
+	bundles  map[string]cty.Value
+	pushes   map[string]cty.Value // values known after apply, by name
+	pushTo   map[string]cty.Value // the evaluated to of each push, by name
+	funcs    map[string]function.Function
+	varVal   cty.Value // var, for every context
+	inboxVal cty.Value // inbox, for every context
+	diags    hcl.Diagnostics
 
 	// casts are the values known after apply of the multicasts,
 	// broadcasts, narrowcasts and audiences, by address.
@@ -46,38 +47,30 @@ type run struct {
 // cty.DynamicVal, and a push in a cycle gets an empty Body.
 func (ev *evaluator) evaluate(results map[string]Result) ([]*Send, hcl.Diagnostics) {
 	r := &run{
-		ev:      ev,
-		results: results,
-		locals:  dynamicVals(ev.mod.locals),
-		bundles: dynamicVals(ev.mod.bundles),
-		pushes:  dynamicVals(ev.mod.pushes),
-		pushTo:  dynamicVals(ev.mod.pushes),
-		funcs:   ev.functions(),
-		casts:   ev.mod.castValues(),
+		ev:       ev,
+		results:  results,
+		locals:   dynamicVals(ev.mod.locals),
+		bundles:  dynamicVals(ev.mod.bundles),
+		pushes:   dynamicVals(ev.mod.pushes),
+		pushTo:   dynamicVals(ev.mod.pushes),
+		funcs:    ev.functions(),
+		casts:    ev.mod.castValues(),
+		varVal:   cty.ObjectVal(ev.vars),
+		inboxVal: ev.mod.inbox.value(),
 	}
 	sends := map[string]*Send{}
 	var replies []*Reply
-	for _, addr := range ev.graph.order {
-		root, name, _ := strings.Cut(addr, ".")
-		cyclic := ev.graph.cyclic[addr]
-		switch {
-		case root == "push" && cyclic:
-			p := ev.mod.pushes[name]
-			sends[addr] = r.newSend(p)
-		case root != "push" && isSendOrAudience(addr):
-			if s := r.evalCastNode(addr, cyclic); s != nil {
-				sends[addr] = s
-			}
-		case cyclic:
-		case root == "local":
-			r.locals[name] = r.evalExpr(ev.mod.locals[name].Expr, r.ctx(addr))
-		case root == "bundle":
-			r.bundles[name] = r.evalBundle(ev.mod.bundles[name])
-		case root == "push":
-			sends[addr] = r.evalPush(ev.mod.pushes[name])
-		case root == "reply":
-			replies = append(replies, r.evalReply(ev.mod.replies[name]))
+	order := ev.graph.order
+	for i := 0; i < len(order); {
+		if n := r.parallelRun(order[i:]); n >= parallelMin {
+			r.evalParallel(order[i:i+n], sends)
+			i += n
+			continue
 		}
+		if reply := r.evalNode(order[i], sends); reply != nil {
+			replies = append(replies, reply)
+		}
+		i++
 	}
 	sortReplies(replies)
 	ev.replies = replies
@@ -89,6 +82,31 @@ func (ev *evaluator) evaluate(results map[string]Result) ([]*Send, hcl.Diagnosti
 	return out, r.diags
 }
 
+// evalNode evaluates the node at addr, adding its Send to sends; it
+// returns the evaluated reply rule of a reply node.
+func (r *run) evalNode(addr string, sends map[string]*Send) *Reply {
+	root, name, _ := strings.Cut(addr, ".")
+	cyclic := r.ev.graph.cyclic[addr]
+	switch {
+	case root == "push" && cyclic:
+		sends[addr] = r.newSend(r.ev.mod.pushes[name])
+	case root != "push" && isSendOrAudience(addr):
+		if s := r.evalCastNode(addr, cyclic); s != nil {
+			sends[addr] = s
+		}
+	case cyclic:
+	case root == "local":
+		r.locals[name] = r.evalExpr(r.ev.mod.locals[name].Expr, r.ctx(addr))
+	case root == "bundle":
+		r.bundles[name] = r.evalBundle(r.ev.mod.bundles[name])
+	case root == "push":
+		sends[addr] = r.setPush(name, r.evalPush(r.ev.mod.pushes[name]))
+	case root == "reply":
+		return r.evalReply(r.ev.mod.replies[name])
+	}
+	return nil
+}
+
 func dynamicVals[T any](m map[string]T) map[string]cty.Value {
 	out := make(map[string]cty.Value, len(m))
 	for k := range m {
@@ -97,30 +115,59 @@ func dynamicVals[T any](m map[string]T) map[string]cty.Value {
 	return out
 }
 
+// scopeRoots are the reference roots whose values a node's context holds
+// only for the nodes it refers to: a context holding every push and
+// bundle would make evaluation quadratic in their number.
+var scopeRoots = append([]string{"local", "bundle", "push"}, afterApplyRoots...)
+
 // ctx is the evaluation context of node addr: every variable, and the
-// locals, bundles and pushes it refers to, as evaluated so far.
+// locals, bundles, pushes, casts and audiences it refers to, as evaluated
+// so far.
 func (r *run) ctx(addr string) *hcl.EvalContext {
-	// Only what the node refers to goes in: a context holding every push
-	// and bundle would make evaluation quadratic in their number.
-	scope := map[string]map[string]cty.Value{"local": {}, "bundle": {}, "push": {}}
-	all := map[string]map[string]cty.Value{"local": r.locals, "bundle": r.bundles, "push": r.pushes}
+	var scope map[string]map[string]cty.Value
 	if n := r.ev.graph.nodes[addr]; n != nil {
 		for _, e := range n.edges {
 			root, name, _ := strings.Cut(e.to, ".")
-			if m := scope[root]; m != nil {
-				m[name] = all[root][name]
+			v, ok := r.nodeValue(root, name, e.to)
+			if !ok {
+				continue
 			}
+			if scope == nil {
+				scope = map[string]map[string]cty.Value{}
+			}
+			if scope[root] == nil {
+				scope[root] = map[string]cty.Value{}
+			}
+			scope[root][name] = v
 		}
 	}
-	vars := map[string]cty.Value{
-		"var":    cty.ObjectVal(r.ev.vars),
-		"local":  cty.ObjectVal(scope["local"]),
-		"bundle": cty.ObjectVal(scope["bundle"]),
-		"push":   cty.ObjectVal(scope["push"]),
-		"inbox":  r.ev.mod.inbox.value(),
+	vars := make(map[string]cty.Value, len(scopeRoots)+2)
+	vars["var"], vars["inbox"] = r.varVal, r.inboxVal
+	for _, root := range scopeRoots {
+		if m := scope[root]; m != nil {
+			vars[root] = cty.ObjectVal(m)
+		} else {
+			vars[root] = cty.EmptyObjectVal
+		}
 	}
-	r.addCastScope(addr, vars)
 	return &hcl.EvalContext{Variables: vars, Functions: r.funcs}
+}
+
+// nodeValue is the value of the node at addr as evaluated so far.
+func (r *run) nodeValue(root, name, addr string) (cty.Value, bool) {
+	var v cty.Value
+	var ok bool
+	switch root {
+	case "local":
+		v, ok = r.locals[name]
+	case "bundle":
+		v, ok = r.bundles[name]
+	case "push":
+		v, ok = r.pushes[name]
+	default:
+		v, ok = r.casts[addr]
+	}
+	return v, ok
 }
 
 // evalExpr evaluates expr, collecting its diagnostics. An expression with

@@ -25,14 +25,19 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	p := hclparse.NewParser()
 	mod := newModule()
 	files, diags := readDir(dir, mod)
+	results := make(chan map[string]Result, 1)
 	if opts.ResultsFrom != nil {
-		opts.Results = opts.ResultsFrom(mod.settings)
+		// The state is read while the graph is built.
+		go func(set Settings) { results <- opts.ResultsFrom(set) }(mod.settings)
+	} else {
+		results <- opts.Results
 	}
 	mod.inbox = newInboxSource(dir, opts.Inbox)
 	vars, d := mod.inputValues(p, opts)
 	diags = append(diags, d...)
 	g, d := buildGraph(mod)
 	diags = append(diags, d...)
+	opts.Results = <-results
 	for name, f := range p.Files() { // -var-file files, for their diagnostics
 		files[name] = f
 	}
@@ -95,9 +100,7 @@ func readDir(dir string, mod *module) (map[string]*hcl.File, hcl.Diagnostics) {
 		diags = append(diags, r.diags...)
 		if r.file != nil {
 			files[r.name] = r.file
-			if r.file.Body != nil {
-				diags = append(diags, mod.addFile(r.file)...)
-			}
+			diags = append(diags, mod.addDecls(r.decls)...)
 		}
 	}
 	if len(names) == 0 {
@@ -110,15 +113,16 @@ func readDir(dir string, mod *module) (map[string]*hcl.File, hcl.Diagnostics) {
 	return files, diags
 }
 
-// parsed is one parsed configuration file.
+// parsed is one parsed and decoded configuration file.
 type parsed struct {
 	name  string
 	file  *hcl.File
+	decls []decl
 	diags hcl.Diagnostics
 }
 
-// parseFiles parses the files on every core and returns them in the
-// order given, so decoding and its diagnostics stay in name order.
+// parseFiles parses and decodes the files on every core and returns them
+// in the order given, so merging and its diagnostics stay in name order.
 func parseFiles(names []string) []parsed {
 	out := make([]parsed, len(names))
 	next := make(chan int)
@@ -150,5 +154,10 @@ func parseFile(name string) parsed {
 		}}}
 	}
 	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
-	return parsed{name: name, file: f, diags: diags}
+	out := parsed{name: name, file: f, diags: diags}
+	if f != nil && f.Body != nil {
+		decls, d := decodeFile(f)
+		out.decls, out.diags = decls, append(out.diags, d...)
+	}
+	return out
 }

@@ -145,9 +145,8 @@ func TestLoadValidRanges(t *testing.T) {
 	for _, s := range cfg.Sends {
 		got[s.Address()] = map[string]place{}
 		for path := range want[s.Address()] {
-			if r, ok := s.Ranges[path]; ok {
-				got[s.Address()][path] = place{r.Filename, r.Start.Line}
-			}
+			r := s.RangeOf(path)
+			got[s.Address()][path] = place{r.Filename, r.Start.Line}
 		}
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -13,8 +13,8 @@ import (
 // value reaches a Send's Body.
 
 // originMark marks a message object value with the origin (source ranges)
-// of the block it was evaluated from, by index into run.origins.
-type originMark struct{ id int }
+// of the block it was evaluated from.
+type originMark struct{ o *origin }
 
 // quoteMark marks a quote token returned by push NAME (known or not), so a
 // use of it can be checked against the chat that push sends to.

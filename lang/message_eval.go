@@ -37,9 +37,7 @@ func (r *run) evalMessage(mb *messageBlock, ctx *hcl.EvalContext) cty.Value {
 	ranges := map[string]hcl.Range{"": mb.block.DefRange, "type": mb.block.TypeRange}
 	b := r.evalBlock(mb.decodedBlock, ctx, "", ranges)
 	b.attrs["type"] = cty.StringVal(mb.spec.jsonType)
-	id := len(r.origins)
-	r.origins = append(r.origins, &origin{ranges: ranges})
-	return b.value().Mark(originMark{id: id})
+	return b.value().Mark(originMark{o: &origin{ranges: ranges}})
 }
 
 // evalBlock evaluates db and its nested blocks; path is where its object

@@ -106,44 +106,76 @@ var fileSchema = &hcl.BodySchema{
 	},
 }
 
-// addFile decodes the top level of one file into m, reporting blocks that
-// are not allowed and addresses already declared.
-func (m *module) addFile(f *hcl.File) hcl.Diagnostics {
+// decl is one top-level block of a file, decoded on its own: value is
+// the *variable, *bundle, *push, *cast, *audienceBlock or *replyBlock,
+// nil when the block could not be decoded or (lineup, locals) is decoded
+// when merged.
+type decl struct {
+	block *hcl.Block
+	value any
+	diags hcl.Diagnostics
+}
+
+// decodeFile decodes the top-level blocks of one file. It reads nothing
+// but the file, so files are decoded in parallel.
+func decodeFile(f *hcl.File) ([]decl, hcl.Diagnostics) {
 	content, diags := f.Body.Content(fileSchema)
-	for _, block := range content.Blocks {
+	decls := make([]decl, len(content.Blocks))
+	for i, block := range content.Blocks {
+		d := decl{block: block}
 		switch block.Type {
-		case "lineup":
-			diags = append(diags, m.addSettings(block)...)
 		case "variable":
-			v, d := decodeVariableBlock(block)
-			diags = append(diags, d...)
-			if v != nil {
-				diags = append(diags, declare(m.variables, "var."+v.Name, v.Name, v, v.DeclRange, varRange)...)
-			}
-		case "locals":
-			diags = append(diags, m.addLocals(block)...)
+			d.value, d.diags = orNil(decodeVariableBlock(block))
 		case "bundle":
-			b, d := decodeBundleBlock(block)
-			diags = append(diags, d...)
-			if b != nil {
-				diags = append(diags, declare(m.bundles, "bundle."+b.Name, b.Name, b, b.DeclRange, bundleRange)...)
-			}
+			d.value, d.diags = orNil(decodeBundleBlock(block))
 		case "push":
-			p, d := decodePushBlock(block)
-			diags = append(diags, d...)
-			if p != nil {
-				diags = append(diags, declare(m.pushes, "push."+p.Name, p.Name, p, p.DeclRange, pushRange)...)
-			}
+			d.value, d.diags = orNil(decodePushBlock(block))
 		case "multicast", "broadcast", "narrowcast":
-			diags = append(diags, m.addCast(block)...)
+			d.value, d.diags = orNil(decodeCastBlock(block))
 		case "audience":
-			diags = append(diags, m.addAudience(block)...)
+			d.value, d.diags = orNil(decodeAudienceBlock(block))
 		case "reply":
-			rb, d := decodeReplyBlock(block)
-			diags = append(diags, d...)
-			if rb != nil {
-				diags = append(diags, declare(m.replies, "reply."+rb.Name, rb.Name, rb, rb.DeclRange, replyRange)...)
-			}
+			d.value, d.diags = orNil(decodeReplyBlock(block))
+		}
+		decls[i] = d
+	}
+	return decls, diags
+}
+
+// orNil returns v as an any that is nil when v is a nil pointer.
+func orNil[T any](v *T, diags hcl.Diagnostics) (any, hcl.Diagnostics) {
+	if v == nil {
+		return nil, diags
+	}
+	return v, diags
+}
+
+// addDecls merges the blocks of one file into m, in source order,
+// reporting addresses already declared.
+func (m *module) addDecls(decls []decl) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, d := range decls {
+		diags = append(diags, d.diags...)
+		switch v := d.value.(type) {
+		case *variable:
+			diags = append(diags, declare(m.variables, "var."+v.Name, v.Name, v, v.DeclRange, varRange)...)
+		case *bundle:
+			diags = append(diags, declare(m.bundles, "bundle."+v.Name, v.Name, v, v.DeclRange, bundleRange)...)
+		case *push:
+			diags = append(diags, declare(m.pushes, "push."+v.Name, v.Name, v, v.DeclRange, pushRange)...)
+		case *cast:
+			addr := v.Address()
+			diags = append(diags, declare(m.casts, addr, addr, v, v.DeclRange, castRange)...)
+		case *audienceBlock:
+			diags = append(diags, declare(m.audiences, "audience."+v.Name, v.Name, v, v.DeclRange, audienceRange)...)
+		case *replyBlock:
+			diags = append(diags, declare(m.replies, "reply."+v.Name, v.Name, v, v.DeclRange, replyRange)...)
+		}
+		switch d.block.Type {
+		case "lineup":
+			diags = append(diags, m.addSettings(d.block)...)
+		case "locals":
+			diags = append(diags, m.addLocals(d.block)...)
 		}
 	}
 	return diags

@@ -21,9 +21,24 @@ func (r *run) newSend(p *push) *Send {
 	}
 }
 
-// evalPush evaluates a push into its Send and records its values known
-// after apply for the pushes that refer to it.
-func (r *run) evalPush(p *push) *Send {
+// pushOut is what evaluating a push gives: its Send, and the values the
+// nodes after it see.
+type pushOut struct {
+	send  *Send
+	to    cty.Value // the evaluated to
+	after cty.Value // push.NAME, with its values known after apply
+}
+
+// setPush records the values of push name for the nodes after it, and
+// returns its Send.
+func (r *run) setPush(name string, out pushOut) *Send {
+	r.pushTo[name], r.pushes[name] = out.to, out.after
+	return out.send
+}
+
+// evalPush evaluates a push. It changes nothing in r but its diagnostics,
+// so pushes that do not refer to each other are evaluated in parallel.
+func (r *run) evalPush(p *push) pushOut {
 	s := r.newSend(p)
 	ctx := r.ctx("push." + p.Name)
 	to := cty.DynamicVal
@@ -34,7 +49,6 @@ func (r *run) evalPush(p *push) *Send {
 			s.Body["to"] = r.toJSON(s, "to", to, p.To.Expr.Range())
 		}
 	}
-	r.pushTo[p.Name] = to
 	var msgs cty.Value
 	var fallback hcl.Range
 	if p.Messages != nil {
@@ -46,9 +60,10 @@ func (r *run) evalPush(p *push) *Send {
 		}
 		msgs, fallback = cty.TupleVal(vals), p.DeclRange
 	}
-	types, ok := r.writeMessages(s, msgs, fallback, p.Messages != nil)
+	um := unmarkDeep(msgs)
+	types, ok := r.writeMessages(s, um, fallback, p.Messages != nil)
 	if ok {
-		r.checkQuotes(s, to, msgs)
+		r.checkQuotes(s, to, um)
 	}
 	if a := p.NotificationDisabled; a != nil {
 		v := r.evalField(fieldSpec{name: a.Name, kind: boolField}, a, ctx)
@@ -64,8 +79,7 @@ func (r *run) evalPush(p *push) *Send {
 			s.Body["customAggregationUnits"] = []any{r.toJSON(s, "customAggregationUnits[0]", v, a.Expr.Range())}
 		}
 	}
-	r.pushes[p.Name] = r.afterApply(p.Name, types)
-	return s
+	return pushOut{send: s, to: to, after: r.afterApply(p.Name, types)}
 }
 
 // evalField evaluates one attribute and converts it to f's kind. A null
@@ -138,12 +152,12 @@ func listOrEmpty(vals []cty.Value) cty.Value {
 // checkQuotes reports every quote token in msgs that comes from a push
 // sending to another chat than to, or from an inbox message received in
 // another chat (see quoteChat).
-func (r *run) checkQuotes(s *Send, to, msgs cty.Value) {
+func (r *run) checkQuotes(s *Send, to cty.Value, msgs unmarked) {
 	to, _ = to.UnmarkDeep()
 	if !to.IsKnown() || to.IsNull() || !to.Type().Equals(cty.String) {
 		return
 	}
-	plain, pvm := msgs.UnmarkDeepWithPaths()
+	plain, pvm := msgs.plain, msgs.pvm
 	seen := map[string]bool{}
 	for _, pm := range pvm {
 		for m := range pm.Marks {
@@ -156,10 +170,7 @@ func (r *run) checkQuotes(s *Send, to, msgs cty.Value) {
 				continue
 			}
 			seen[path+" "+from] = true
-			rng, ok := s.Ranges[path]
-			if !ok {
-				rng = s.Ranges["messages"]
-			}
+			rng := s.RangeOf(path)
 			r.diags = append(r.diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  "Quote token from another chat",

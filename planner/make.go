@@ -72,6 +72,7 @@ func Make(cfg *lang.Config, st *state.State, opts Options) (*Plan, hcl.Diagnosti
 	for _, a := range cfg.Audiences {
 		audiences[a.Address()] = a
 	}
+	checks := checkSends(cfg.Sends)
 	replaced := map[string]int64{} // audiences replaced so far: address -> ID in the state
 	for _, addr := range applyOrder(cfg) {
 		if a := audiences[addr]; a != nil {
@@ -83,8 +84,9 @@ func Make(cfg *lang.Config, st *state.State, opts Options) (*Plan, hcl.Diagnosti
 			continue
 		}
 		send := sends[addr]
-		diags = append(diags, validate(send)...)
-		ch, d := m.change(send, st.Sends[addr])
+		c := checks[send]
+		diags = append(diags, c.diags...)
+		ch, d := m.change(send, st.Sends[addr], c)
 		m.repoint(ch, replaced) // repoint.go
 		diags = append(diags, d...)
 		p.Changes = append(p.Changes, ch)
@@ -103,13 +105,10 @@ type maker struct {
 }
 
 // change decides what to do with one send, given its record (nil when it
-// was never attempted).
-func (m *maker) change(send *lang.Send, prior *state.Record) (*Change, hcl.Diagnostics) {
-	ch := &Change{Address: send.Address(), Send: send, Prior: prior}
-	_, hasUnknown := findUnknown(send.Body)
-	if !hasUnknown {
-		ch.Digest = Digest(send.Body)
-	}
+// was never attempted) and its checks.
+func (m *maker) change(send *lang.Send, prior *state.Record, c checked) (*Change, hcl.Diagnostics) {
+	ch := &Change{Address: send.Address(), Send: send, Prior: prior, Digest: c.digest}
+	hasUnknown := c.digest == ""
 	replace := m.replace[ch.Address]
 	switch {
 	case prior == nil:

@@ -103,23 +103,8 @@ func placeholders(v any, path string) any {
 // subject is the source range of the value at path, or of the nearest
 // enclosing value lang recorded, or the send's block.
 func subject(send *lang.Send, path string) *hcl.Range {
-	for p := path; p != ""; p = parent(p) {
-		if r, ok := send.Ranges[p]; ok {
-			return &r
-		}
-	}
-	r := send.DeclRange
+	r := send.RangeOf(path)
 	return &r
-}
-
-// parent strips the last ".key" or "[i]" from a JSON path: "messages[0].text"
-// gives "messages[0]", which gives "messages", which gives "".
-func parent(path string) string {
-	i := strings.LastIndexAny(path, ".[")
-	if i < 0 {
-		return ""
-	}
-	return path[:i]
 }
 
 // sortedKeys returns m's keys in order.

@@ -60,25 +60,6 @@ func TestSubjectFallsBackToDeclRange(t *testing.T) {
 	}
 }
 
-func TestParent(t *testing.T) {
-	got := []string{}
-	for p := "messages[1].quickReply.items[0].action.label"; p != ""; p = parent(p) {
-		got = append(got, p)
-	}
-	want := []string{
-		"messages[1].quickReply.items[0].action.label",
-		"messages[1].quickReply.items[0].action",
-		"messages[1].quickReply.items[0]",
-		"messages[1].quickReply.items",
-		"messages[1].quickReply",
-		"messages[1]",
-		"messages",
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("parents (-want +got):\n%s", diff)
-	}
-}
-
 // diag is what the tests compare of an error diagnostic.
 type diag struct {
 	Summary string

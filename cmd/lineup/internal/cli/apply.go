@@ -10,7 +10,6 @@ import (
 	"github.com/lineupdev/lineup/applier"
 	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner"
-	"github.com/lineupdev/lineup/planner/render"
 	"github.com/lineupdev/lineup/planner/state"
 )
 
@@ -51,7 +50,7 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	if !ok {
 		return 1
 	}
-	if err := render.Human(s.Out, p, render.HumanOptions{Color: useColor(g, s)}); err != nil {
+	if err := renderPlan(s.Out, p, "human", useColor(g, s)); err != nil {
 		return fail(s, err)
 	}
 	if !actionable(p) {

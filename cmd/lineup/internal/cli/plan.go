@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -98,15 +100,20 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 	return exitNoChanges
 }
 
-// renderPlan prints p in format: "human", "markdown" or "json".
-func renderPlan(w io.Writer, p *planner.Plan, format string, color bool) error {
+// renderPlan prints p in format: "human", "markdown" or "json", through
+// a buffer: a plan of thousands of changes is many small writes.
+func renderPlan(out io.Writer, p *planner.Plan, format string, color bool) error {
+	w := bufio.NewWriterSize(out, 64<<10)
+	var err error
 	switch format {
 	case "markdown":
-		return render.Markdown(w, p, render.MarkdownOptions{})
+		err = render.Markdown(w, p, render.MarkdownOptions{})
 	case "json":
-		return render.JSON(w, p)
+		err = render.JSON(w, p)
+	default:
+		err = render.Human(w, p, render.HumanOptions{Color: color})
 	}
-	return render.Human(w, p, render.HumanOptions{Color: color})
+	return errors.Join(err, w.Flush())
 }
 
 // writeSaved writes a saved plan to path, readable by its owner only.
