@@ -120,6 +120,12 @@ type Options struct {
 	// at most once, and only when the configuration refers to inbox; nil
 	// reads an empty inbox.
 	Inbox InboxReader
+	// Once is for commands that evaluate the configuration only once
+	// (plan, validate): Load lets go of the syntax of each bundle and push
+	// as soon as it is evaluated, and of the files but their text, so a
+	// large configuration is never held twice. Config.Evaluate then
+	// reports an error.
+	Once bool
 }
 
 // RangeOf is the source range of the value at the JSON path of Body, or

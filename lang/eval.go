@@ -17,6 +17,7 @@ type evaluator struct {
 	dir     string // the configuration directory, for file functions
 	vars    map[string]cty.Value
 	results map[string]Result // given to Load
+	once    bool              // Options.Once: drop the syntax of what was evaluated
 	replies []*Reply          // the reply rules of the last evaluation, in order
 	// audiences are the audiences of the last evaluation, by name.
 	audiences []*Audience
@@ -25,16 +26,18 @@ type evaluator struct {
 // run is one evaluation of a module, with one set of values known after
 // apply.
 type run struct {
-	ev       *evaluator
-	results  map[string]Result
-	locals   map[string]cty.Value
-	bundles  map[string]cty.Value
-	pushes   map[string]cty.Value // values known after apply, by name
-	pushTo   map[string]cty.Value // the evaluated to of each push, by name
-	funcs    map[string]function.Function
-	varVal   cty.Value // var, for every context
-	inboxVal cty.Value // inbox, for every context
-	diags    hcl.Diagnostics
+	ev      *evaluator
+	results map[string]Result
+	locals  map[string]cty.Value
+	bundles map[string]cty.Value
+	pushes  map[string]cty.Value // values known after apply, by name
+	pushTo  map[string]cty.Value // the evaluated to of each push, by name
+	funcs   map[string]function.Function
+	root    *hcl.EvalContext // the parent of every node's context
+	// users counts, by address, the nodes not yet evaluated that refer
+	// to it; at zero its value is dropped (see done).
+	users map[string]int
+	diags hcl.Diagnostics
 
 	// casts are the values known after apply of the multicasts,
 	// broadcasts, narrowcasts and audiences, by address.
@@ -42,44 +45,49 @@ type run struct {
 	audiences []*Audience // evaluated so far
 }
 
-// evaluate evaluates every node in graph order and returns the sends in
-// dependency order. Nodes in a cycle are not evaluated: they stay
-// cty.DynamicVal, and a push in a cycle gets an empty Body.
+// evaluate evaluates every node and returns the sends in dependency
+// order, with the diagnostics in graph order. Nodes in a cycle are not
+// evaluated: they stay cty.DynamicVal, and a push in a cycle gets an
+// empty Body.
+//
+// Nodes are evaluated in windows of the schedule (see graph.schedule),
+// level by level, the bundles and pushes of a level in parallel. A value
+// is dropped once every node that refers to it is evaluated (see done),
+// so the values of thousands of bundles are never held at once.
 func (ev *evaluator) evaluate(results map[string]Result) ([]*Send, hcl.Diagnostics) {
 	r := &run{
-		ev:       ev,
-		results:  results,
-		locals:   dynamicVals(ev.mod.locals),
-		bundles:  dynamicVals(ev.mod.bundles),
-		pushes:   dynamicVals(ev.mod.pushes),
-		pushTo:   dynamicVals(ev.mod.pushes),
-		funcs:    ev.functions(),
-		casts:    ev.mod.castValues(),
-		varVal:   cty.ObjectVal(ev.vars),
-		inboxVal: ev.mod.inbox.value(),
+		ev:      ev,
+		results: results,
+		locals:  dynamicVals(ev.mod.locals),
+		bundles: dynamicVals(ev.mod.bundles),
+		pushes:  dynamicVals(ev.mod.pushes),
+		pushTo:  dynamicVals(ev.mod.pushes),
+		funcs:   ev.functions(),
+		casts:   ev.mod.castValues(),
+		users:   ev.graph.users(),
 	}
-	sends := map[string]*Send{}
-	var replies []*Reply
-	order := ev.graph.order
-	for i := 0; i < len(order); {
-		if n := r.parallelRun(order[i:]); n >= parallelMin {
-			r.evalParallel(order[i:i+n], sends)
-			i += n
-			continue
+	r.root = r.rootContext()
+	e := &evaluation{run: r, sends: map[string]*Send{}, diags: map[string]hcl.Diagnostics{}}
+	sched := ev.graph.schedule(r.users)
+	for len(sched) > 0 {
+		n := min(window, len(sched))
+		for _, level := range levels(ev.graph, sched[:n]) {
+			e.evalLevel(level)
 		}
-		if reply := r.evalNode(order[i], sends); reply != nil {
-			replies = append(replies, reply)
-		}
-		i++
+		sched = sched[n:]
 	}
-	sortReplies(replies)
-	ev.replies = replies
+	sortReplies(e.replies)
+	ev.replies = e.replies
 	ev.audiences = sortAudiences(r.audiences)
 	out := make([]*Send, 0, len(ev.graph.sends))
 	for _, addr := range ev.graph.sends {
-		out = append(out, sends[addr])
+		out = append(out, e.sends[addr])
 	}
-	return out, r.diags
+	var diags hcl.Diagnostics
+	for _, addr := range ev.graph.order {
+		diags = append(diags, e.diags[addr]...)
+	}
+	return out, diags
 }
 
 // evalNode evaluates the node at addr, adding its Send to sends; it
@@ -107,6 +115,43 @@ func (r *run) evalNode(addr string, sends map[string]*Send) *Reply {
 	return nil
 }
 
+// done is called once node addr is evaluated: the values of the locals,
+// bundles and pushes it refers to are dropped once no node left to
+// evaluate refers to them, and its own at once if none does; with
+// Options.Once, so is its syntax. The
+// evaluated to of pushes is kept: quote checks look it up through marks,
+// without a reference.
+func (r *run) done(addr string) {
+	if r.users[addr] == 0 {
+		r.drop(addr)
+	}
+	if r.ev.once {
+		switch root, name, _ := strings.Cut(addr, "."); root {
+		case "bundle":
+			delete(r.ev.mod.bundles, name)
+		case "push":
+			delete(r.ev.mod.pushes, name)
+		}
+	}
+	for _, e := range r.ev.graph.nodes[addr].edges {
+		r.users[e.to]--
+		if r.users[e.to] == 0 {
+			r.drop(e.to)
+		}
+	}
+}
+
+func (r *run) drop(addr string) {
+	switch root, name, _ := strings.Cut(addr, "."); root {
+	case "local":
+		r.locals[name] = cty.DynamicVal
+	case "bundle":
+		r.bundles[name] = cty.DynamicVal
+	case "push":
+		r.pushes[name] = cty.DynamicVal
+	}
+}
+
 func dynamicVals[T any](m map[string]T) map[string]cty.Value {
 	out := make(map[string]cty.Value, len(m))
 	for k := range m {
@@ -122,7 +167,7 @@ var scopeRoots = append([]string{"local", "bundle", "push"}, afterApplyRoots...)
 
 // ctx is the evaluation context of node addr: every variable, and the
 // locals, bundles, pushes, casts and audiences it refers to, as evaluated
-// so far.
+// so far. It is a child of r.root, holding only the roots addr refers to.
 func (r *run) ctx(addr string) *hcl.EvalContext {
 	var scope map[string]map[string]cty.Value
 	if n := r.ev.graph.nodes[addr]; n != nil {
@@ -141,14 +186,22 @@ func (r *run) ctx(addr string) *hcl.EvalContext {
 			scope[root][name] = v
 		}
 	}
-	vars := make(map[string]cty.Value, len(scopeRoots)+2)
-	vars["var"], vars["inbox"] = r.varVal, r.inboxVal
-	for _, root := range scopeRoots {
-		if m := scope[root]; m != nil {
-			vars[root] = cty.ObjectVal(m)
-		} else {
-			vars[root] = cty.EmptyObjectVal
+	ctx := r.root.NewChild()
+	if len(scope) > 0 {
+		ctx.Variables = make(map[string]cty.Value, len(scope))
+		for root, m := range scope {
+			ctx.Variables[root] = cty.ObjectVal(m)
 		}
+	}
+	return ctx
+}
+
+// rootContext is the parent of every node's context: the variables, the
+// inbox, the functions, and nothing yet under the other roots.
+func (r *run) rootContext() *hcl.EvalContext {
+	vars := map[string]cty.Value{"var": cty.ObjectVal(r.ev.vars), "inbox": r.ev.mod.inbox.value()}
+	for _, root := range scopeRoots {
+		vars[root] = cty.EmptyObjectVal
 	}
 	return &hcl.EvalContext{Variables: vars, Functions: r.funcs}
 }

@@ -2,7 +2,6 @@ package lang
 
 import (
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -11,32 +10,80 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// parallelMin is the fewest nodes evaluated in parallel; fewer are not
-// worth the goroutines.
+// window is how many nodes of the schedule are evaluated together: enough
+// to keep every core busy, few enough that their values stay small.
+const window = 512
+
+// parallelMin is the fewest bundles and pushes of a level evaluated in
+// parallel; fewer are not worth the goroutines.
 var parallelMin = 64
 
-// parallelRun returns how many nodes at the head of order can be
-// evaluated at the same time: bundles and pushes outside cycles, none of
-// them referring to another.
-func (r *run) parallelRun(order []string) int {
-	in := map[string]bool{}
-	for n, addr := range order {
-		root, _, _ := strings.Cut(addr, ".")
-		if (root != "bundle" && root != "push") || r.ev.graph.cyclic[addr] {
-			return n
+// evaluation is one evaluate in progress: what the nodes gave so far.
+type evaluation struct {
+	run     *run
+	sends   map[string]*Send
+	replies []*Reply
+	diags   map[string]hcl.Diagnostics // by node address
+}
+
+// levels splits a window of the schedule into levels: a node's level is
+// one more than the highest level of the nodes of the window it refers
+// to, so the nodes of a level do not refer to each other.
+func levels(g *graph, win []string) [][]string {
+	level := make(map[string]int, len(win))
+	var out [][]string
+	for _, addr := range win {
+		l := 0
+		for _, e := range g.nodes[addr].edges {
+			if dep, in := level[e.to]; in {
+				l = max(l, dep+1)
+			}
 		}
-		if slices.ContainsFunc(r.ev.graph.nodes[addr].edges, func(e edge) bool { return in[e.to] }) {
-			return n
+		level[addr] = l
+		if l == len(out) {
+			out = append(out, nil)
 		}
-		in[addr] = true
+		out[l] = append(out[l], addr)
 	}
-	return len(order)
+	return out
+}
+
+// evalLevel evaluates nodes that do not refer to each other: first the
+// ones evaluated one at a time, then the bundles and pushes, in parallel
+// when there are enough of them.
+func (e *evaluation) evalLevel(addrs []string) {
+	r := e.run
+	var par []string
+	for _, addr := range addrs {
+		root, _, _ := strings.Cut(addr, ".")
+		if (root == "bundle" || root == "push") && !r.ev.graph.cyclic[addr] {
+			par = append(par, addr)
+			continue
+		}
+		r.diags = nil
+		if reply := r.evalNode(addr, e.sends); reply != nil {
+			e.replies = append(e.replies, reply)
+		}
+		e.diags[addr] = r.diags
+	}
+	if len(par) >= parallelMin {
+		e.evalParallel(par)
+	} else {
+		for _, addr := range par {
+			r.diags = nil
+			r.evalNode(addr, e.sends)
+			e.diags[addr] = r.diags
+		}
+	}
+	for _, addr := range addrs {
+		r.done(addr)
+	}
 }
 
 // evalParallel evaluates bundles and pushes that do not refer to each
-// other on every core, then records their values, Sends and diagnostics
-// in the order given, as evaluating them one by one would.
-func (r *run) evalParallel(addrs []string, sends map[string]*Send) {
+// other on every core, then records their values and Sends.
+func (e *evaluation) evalParallel(addrs []string) {
+	r := e.run
 	type result struct {
 		bundle cty.Value
 		push   pushOut
@@ -66,8 +113,8 @@ func (r *run) evalParallel(addrs []string, sends map[string]*Send) {
 		if root == "bundle" {
 			r.bundles[name] = results[i].bundle
 		} else {
-			sends[addr] = r.setPush(name, results[i].push)
+			e.sends[addr] = r.setPush(name, results[i].push)
 		}
-		r.diags = append(r.diags, results[i].diags...)
+		e.diags[addr] = results[i].diags
 	}
 }

@@ -32,8 +32,8 @@ type graph struct {
 // node is one local, bundle or push.
 type node struct {
 	addr  string
-	exprs []hcl.Expression
-	edges []edge // in source order, at most one per target
+	exprs []hcl.Expression // until linked
+	edges []edge           // in source order, at most one per target
 }
 
 // edge is a reference from one node to another.
@@ -65,7 +65,9 @@ func buildGraph(m *module) (*graph, hcl.Diagnostics) {
 	m.addCastNodes(g)
 	var diags hcl.Diagnostics
 	for _, addr := range sortedKeys(g.nodes) {
-		diags = append(diags, g.link(m, g.nodes[addr])...)
+		n := g.nodes[addr]
+		diags = append(diags, g.link(m, n)...)
+		n.exprs = nil // linked; the module holds the syntax
 	}
 	diags = append(diags, g.findCycles()...)
 	g.order = topoSort(sortedKeys(g.nodes), func(addr string) []string {
@@ -79,6 +81,46 @@ func buildGraph(m *module) (*graph, hcl.Diagnostics) {
 	})
 	g.orderSends()
 	return g, diags
+}
+
+// schedule is an order to evaluate the nodes in: depth first from the
+// nodes nothing refers to, in graph order, each node right after the
+// nodes it refers to. A bundle is then evaluated next to the pushes that
+// use it, not with every other bundle first; nodes in cycles come last.
+func (g *graph) schedule(users map[string]int) []string {
+	out := make([]string, 0, len(g.order))
+	seen := make(map[string]bool, len(g.order))
+	var visit func(addr string)
+	visit = func(addr string) {
+		if seen[addr] {
+			return
+		}
+		seen[addr] = true
+		for _, e := range g.nodes[addr].edges {
+			visit(e.to)
+		}
+		out = append(out, addr)
+	}
+	for _, addr := range g.order {
+		if users[addr] == 0 {
+			visit(addr)
+		}
+	}
+	for _, addr := range g.order {
+		visit(addr)
+	}
+	return out
+}
+
+// users counts, by address, the nodes that refer to each node.
+func (g *graph) users() map[string]int {
+	out := make(map[string]int, len(g.nodes))
+	for _, n := range g.nodes {
+		for _, e := range n.edges {
+			out[e.to]++
+		}
+	}
+	return out
 }
 
 func (g *graph) add(addr string, exprs []hcl.Expression) {

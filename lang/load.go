@@ -25,6 +25,11 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	p := hclparse.NewParser()
 	mod := newModule()
 	files, diags := readDir(dir, mod)
+	if opts.Once {
+		for name, f := range files {
+			files[name] = &hcl.File{Bytes: f.Bytes} // the syntax lives on in mod, block by block
+		}
+	}
 	results := make(chan map[string]Result, 1)
 	if opts.ResultsFrom != nil {
 		// The state is read while the graph is built.
@@ -41,7 +46,7 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	for name, f := range p.Files() { // -var-file files, for their diagnostics
 		files[name] = f
 	}
-	ev := &evaluator{mod: mod, graph: g, files: files, dir: dir, vars: vars, results: opts.Results}
+	ev := &evaluator{mod: mod, graph: g, files: files, dir: dir, vars: vars, results: opts.Results, once: opts.Once}
 	sends, d := ev.evaluate(opts.Results)
 	diags = append(diags, d...)
 	return &Config{Dir: dir, Settings: mod.settings, Sends: sends, Audiences: ev.audiences, Files: ev.files, eval: ev}, diags
@@ -57,6 +62,13 @@ func (c *Config) Evaluate(results map[string]Result) (*Config, hcl.Diagnostics) 
 			Severity: hcl.DiagError,
 			Summary:  "Configuration not loaded",
 			Detail:   "Evaluate needs a Config returned by Load.",
+		}}
+	}
+	if c.eval.once {
+		return c, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Configuration evaluated once",
+			Detail:   "Evaluate needs a Config loaded without Options.Once.",
 		}}
 	}
 	merged := map[string]Result{}

@@ -25,9 +25,9 @@ type objBuilder struct {
 	src    *decodedBlock
 	path   string                            // JSON path relative to the message object, "" for it
 	attrs  map[string]cty.Value              // by JSON key (dotted for nested keys); unset fields absent
-	lists  map[string][]*objBuilder          // childList blocks by key
-	ones   map[string]*objBuilder            // childOne blocks by key
-	labels map[string]map[string]*objBuilder // childLabeled blocks by key, then label
+	lists  map[string][]*objBuilder          // childList blocks by key; nil for none
+	ones   map[string]*objBuilder            // childOne blocks by key; nil for none
+	labels map[string]map[string]*objBuilder // childLabeled blocks by key, then label; nil for none
 	ranges map[string]hcl.Range              // as in origin, shared by the whole message object
 }
 
@@ -43,10 +43,7 @@ func (r *run) evalMessage(mb *messageBlock, ctx *hcl.EvalContext) cty.Value {
 // evalBlock evaluates db and its nested blocks; path is where its object
 // stands in the message object.
 func (r *run) evalBlock(db *decodedBlock, ctx *hcl.EvalContext, path string, ranges map[string]hcl.Range) *objBuilder {
-	b := &objBuilder{
-		src: db, path: path, attrs: map[string]cty.Value{}, ranges: ranges,
-		lists: map[string][]*objBuilder{}, ones: map[string]*objBuilder{}, labels: map[string]map[string]*objBuilder{},
-	}
+	b := &objBuilder{src: db, path: path, attrs: make(map[string]cty.Value, len(db.attrs)+1), ranges: ranges}
 	if path != "" {
 		ranges[path] = db.block.DefRange
 	}
@@ -56,11 +53,20 @@ func (r *run) evalBlock(db *decodedBlock, ctx *hcl.EvalContext, path string, ran
 		switch c.spec.kind {
 		case childList:
 			p := fmt.Sprintf("%s[%d]", relPath(path, key), len(b.lists[key]))
+			if b.lists == nil {
+				b.lists = map[string][]*objBuilder{}
+			}
 			b.lists[key] = append(b.lists[key], r.evalBlock(c.decodedBlock, ctx, p, ranges))
 		case childOne:
+			if b.ones == nil {
+				b.ones = map[string]*objBuilder{}
+			}
 			b.ones[key] = r.evalBlock(c.decodedBlock, ctx, relPath(path, key), ranges)
 		case childLabeled:
 			label := c.block.Labels[0]
+			if b.labels == nil {
+				b.labels = map[string]map[string]*objBuilder{}
+			}
 			if b.labels[key] == nil {
 				b.labels[key] = map[string]*objBuilder{}
 			}
@@ -103,31 +109,43 @@ func defaultValue(v any) cty.Value {
 // value is the block as a cty object with LINE's keys; keys starting
 // with "_" are left out.
 func (b *objBuilder) value() cty.Value {
-	tree := map[string]any{}
+	obj := make(map[string]cty.Value, len(b.attrs)+len(b.lists)+len(b.ones)+len(b.labels))
+	var dotted map[string]any // "a.b" keys, as a tree
 	for k, v := range b.attrs {
-		if strings.HasPrefix(k, "_") {
-			continue
+		switch {
+		case strings.HasPrefix(k, "_"):
+		case strings.Contains(k, "."):
+			if dotted == nil {
+				dotted = map[string]any{}
+			}
+			setDotted(dotted, k, v)
+		default:
+			obj[k] = v
 		}
-		setDotted(tree, k, v)
+	}
+	if dotted != nil {
+		for k, v := range treeValue(dotted).AsValueMap() {
+			obj[k] = v
+		}
 	}
 	for k, items := range b.lists {
 		vals := make([]cty.Value, len(items))
 		for i, it := range items {
 			vals[i] = it.value()
 		}
-		tree[k] = cty.TupleVal(vals)
+		obj[k] = cty.TupleVal(vals)
 	}
 	for k, one := range b.ones {
-		tree[k] = one.value()
+		obj[k] = one.value()
 	}
 	for k, byLabel := range b.labels {
-		obj := map[string]cty.Value{}
+		labeled := map[string]cty.Value{}
 		for label, it := range byLabel {
-			obj[label] = it.value()
+			labeled[label] = it.value()
 		}
-		tree[k] = cty.ObjectVal(obj)
+		obj[k] = cty.ObjectVal(labeled)
 	}
-	return treeValue(tree)
+	return cty.ObjectVal(obj)
 }
 
 // setDotted sets tree[a][b] = v for the key "a.b".

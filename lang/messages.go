@@ -2,7 +2,9 @@ package lang
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -109,16 +111,23 @@ func (s *messageSpec) canQuote() bool {
 
 // messageBlockSchemas are the block headers of every message object, for
 // the bodies of bundles and sends.
-func messageBlockSchemas() []hcl.BlockHeaderSchema {
+var messageBlockSchemas = sync.OnceValue(func() []hcl.BlockHeaderSchema {
 	out := make([]hcl.BlockHeaderSchema, len(messageSpecs))
 	for i, s := range messageSpecs {
 		out[i] = hcl.BlockHeaderSchema{Type: s.block}
 	}
 	return out
-}
+})
+
+// schemas caches the body schema of every blockSpec and messageSpec:
+// every block of a kind has the same, and files are decoded in parallel.
+var schemas sync.Map // *blockSpec or *messageSpec -> *hcl.BodySchema
 
 // schema is the body schema of a block of spec s.
 func (s *blockSpec) schema() *hcl.BodySchema {
+	if sch, ok := schemas.Load(s); ok {
+		return sch.(*hcl.BodySchema)
+	}
 	sch := &hcl.BodySchema{}
 	for _, f := range s.fields {
 		sch.Attributes = append(sch.Attributes, hcl.AttributeSchema{Name: f.name, Required: f.required})
@@ -130,6 +139,23 @@ func (s *blockSpec) schema() *hcl.BodySchema {
 		}
 		sch.Blocks = append(sch.Blocks, h)
 	}
+	schemas.Store(s, sch)
+	return sch
+}
+
+// bodySchema is the body schema of a message block of spec s: that of
+// its blockSpec, with quote_token for every type, so that a quote token
+// where LINE takes none gets a clear error.
+func (s *messageSpec) bodySchema() *hcl.BodySchema {
+	if sch, ok := schemas.Load(s); ok {
+		return sch.(*hcl.BodySchema)
+	}
+	base := s.schema()
+	sch := &hcl.BodySchema{Attributes: slices.Clone(base.Attributes), Blocks: base.Blocks}
+	if !s.canQuote() {
+		sch.Attributes = append(sch.Attributes, hcl.AttributeSchema{Name: quoteTokenField.name})
+	}
+	schemas.Store(s, sch)
 	return sch
 }
 
@@ -158,11 +184,7 @@ type decodedChild struct {
 // not quote gets one precise diagnostic instead of "Unsupported argument".
 func decodeMessageBlock(block *hcl.Block) (*messageBlock, hcl.Diagnostics) {
 	spec := messageSpecFor(block.Type)
-	sch := spec.schema()
-	if !spec.canQuote() {
-		sch.Attributes = append(sch.Attributes, hcl.AttributeSchema{Name: quoteTokenField.name})
-	}
-	content, diags := block.Body.Content(sch)
+	content, diags := block.Body.Content(spec.bodySchema())
 	if qt := content.Attributes[quoteTokenField.name]; qt != nil && !spec.canQuote() {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,

@@ -1,10 +1,12 @@
 package lang
 
 import (
+	"sync"
+
 	"github.com/hashicorp/hcl/v2"
 )
 
-func pushSchema() *hcl.BodySchema {
+var pushSchema = sync.OnceValue(func() *hcl.BodySchema {
 	return &hcl.BodySchema{
 		Attributes: []hcl.AttributeSchema{
 			{Name: "to", Required: true},
@@ -14,7 +16,7 @@ func pushSchema() *hcl.BodySchema {
 		},
 		Blocks: messageBlockSchemas(),
 	}
-}
+})
 
 // decodePushBlock decodes a push block: to, and either messages = EXPR or
 // message blocks.

@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"sync"
+
 	"fmt"
 	"regexp"
 	"sort"
@@ -51,7 +53,7 @@ type replyBlock struct {
 	DeclRange            hcl.Range
 }
 
-func replySchema() *hcl.BodySchema {
+var replySchema = sync.OnceValue(func() *hcl.BodySchema {
 	return &hcl.BodySchema{
 		Attributes: []hcl.AttributeSchema{
 			{Name: "match", Required: true},
@@ -61,7 +63,7 @@ func replySchema() *hcl.BodySchema {
 		},
 		Blocks: messageBlockSchemas(),
 	}
-}
+})
 
 // decodeReplyBlock decodes a reply block: match, and either messages =
 // EXPR or message blocks.

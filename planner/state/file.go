@@ -31,20 +31,20 @@ func Read(r io.Reader) (*State, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading state: %w", err)
 	}
+	return decode(data)
+}
+
+// decode is Read of data read already.
+func decode(data []byte) (*State, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmpty
 	}
 	if err := sniffVersion(data); err != nil {
 		return nil, err
 	}
-	var f fileV1
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
+	f, err := decodeV1(data)
+	if err != nil {
 		return nil, decodeError(err)
-	}
-	if dec.More() {
-		return nil, errors.New("state file is not valid JSON: unexpected data after the top-level object")
 	}
 	return f.state()
 }
@@ -113,15 +113,14 @@ func Load(path string) (*State, error) {
 }
 
 func loadSnapshot(path string) (*State, bool, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path) // sized to the file, unlike io.ReadAll
 	if errors.Is(err, fs.ErrNotExist) {
 		return New(), false, nil
 	}
 	if err != nil {
 		return nil, false, fmt.Errorf("reading state file %s: %w", path, err)
 	}
-	defer f.Close()
-	s, err := Read(f)
+	s, err := decode(data)
 	if err != nil {
 		return nil, false, fmt.Errorf("%s: %w", path, err)
 	}

@@ -40,7 +40,7 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 		fmt.Fprintln(s.Err, "lineup apply: -parallelism must be at least 1")
 		return 1
 	}
-	w, ok := loadWithState(f.inputs, "apply", g, s)
+	w, ok := loadWithState(f.inputs, "apply", true, g, s)
 	if !ok {
 		return 1
 	}

@@ -36,7 +36,7 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 	if err != nil {
 		return fail(s, err)
 	}
-	w, ok := loadWithState(f.inputs, "apply", g, s)
+	w, ok := loadWithState(f.inputs, "apply", true, g, s)
 	if !ok {
 		return 1
 	}

@@ -25,14 +25,16 @@ func (in *inputs) register(fs *flag.FlagSet) {
 	fs.Var(&in.varFiles, "var-file", "read variables from an HCL or JSON `FILE` (repeatable)")
 }
 
-// loadConfig loads the configuration in the working directory, printing
-// diagnostics. It returns nil after printing errors.
+// loadConfig loads the configuration in the working directory to
+// evaluate it once, printing diagnostics. It returns nil after printing
+// errors.
 func loadConfig(in inputs, g global, s Streams) *lang.Config {
 	cfg, diags := lang.Load(".", lang.Options{
 		Vars:     in.vars,
 		VarFiles: in.varFiles,
 		Env:      os.Environ(),
 		Inbox:    readInbox, // inbox.go
+		Once:     true,
 	})
 	var files map[string]*hcl.File
 	if cfg != nil {
@@ -59,8 +61,10 @@ type withState struct {
 // configuration once: lang asks for the state's values as soon as the
 // lineup block (which names the state file) is decoded. With lockOp, the
 // state's lock is taken before the state is read; the caller releases
-// it. It prints diagnostics and errors, and returns ok=false after them.
-func loadWithState(in inputs, lockOp string, g global, s Streams) (w withState, ok bool) {
+// it. Only apply, which evaluates the configuration again as results come
+// in, needs again; the others load it to evaluate once (lang.Options.Once).
+// It prints diagnostics and errors, and returns ok=false after them.
+func loadWithState(in inputs, lockOp string, again bool, g global, s Streams) (w withState, ok bool) {
 	w.release = func() {}
 	var stateErr error
 	cfg, diags := lang.Load(".", lang.Options{
@@ -68,6 +72,7 @@ func loadWithState(in inputs, lockOp string, g global, s Streams) (w withState, 
 		VarFiles: in.varFiles,
 		Env:      os.Environ(),
 		Inbox:    readInbox, // inbox.go
+		Once:     !again,
 		ResultsFrom: func(set lang.Settings) map[string]lang.Result {
 			w.path = statePathOf(set)
 			if lockOp != "" {

@@ -71,7 +71,7 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 	if err != nil {
 		return fail(s, err)
 	}
-	w, ok := loadWithState(f.inputs, "", g, s)
+	w, ok := loadWithState(f.inputs, "", false, g, s)
 	if !ok {
 		return exitError
 	}

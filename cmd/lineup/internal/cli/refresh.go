@@ -18,7 +18,7 @@ func runRefresh(ctx context.Context, g global, args []string, s Streams) int {
 	if code, ok := parse(fs, args, s); !ok {
 		return code
 	}
-	w, ok := loadWithState(inputs{}, "refresh", g, s)
+	w, ok := loadWithState(inputs{}, "refresh", false, g, s)
 	if !ok {
 		return 1
 	}

@@ -45,7 +45,7 @@ func runServe(ctx context.Context, g global, args []string, s Streams) int {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	w, ok := loadWithState(f.inputs, "", g, s)
+	w, ok := loadWithState(f.inputs, "", false, g, s)
 	if !ok {
 		return 1
 	}
