@@ -52,7 +52,7 @@ func decodeAudienceBlock(block *hcl.Block) (*audienceBlock, hcl.Diagnostics) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	content, d := block.Body.Content(audienceSchema)
+	content, d := bodyContent(block.Body, audienceSchema)
 	diags = append(diags, d...)
 	a := &audienceBlock{
 		Name:        block.Labels[0],
@@ -66,7 +66,7 @@ func decodeAudienceBlock(block *hcl.Block) (*audienceBlock, hcl.Diagnostics) {
 	}
 	for _, b := range content.Blocks {
 		rb := &retargetBlock{Type: b.Type, DeclRange: b.DefRange}
-		bc, d := b.Body.Content(retargetSchemas[b.Type])
+		bc, d := bodyContent(b.Body, retargetSchemas[b.Type])
 		diags = append(diags, d...)
 		rb.RequestID, rb.URL = bc.Attributes["request_id"], bc.Attributes["url"]
 		sources = append(sources, b.DefRange)

@@ -73,7 +73,7 @@ func decodeCastBlock(block *hcl.Block) (*cast, hcl.Diagnostics) {
 	default:
 		schema = broadcastSchema()
 	}
-	content, d := block.Body.Content(schema)
+	content, d := bodyContent(block.Body, schema)
 	diags = append(diags, d...)
 	c := &cast{
 		Kind:                 block.Type,

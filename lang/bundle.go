@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -10,6 +11,11 @@ import (
 // maxMessages is how many message objects LINE takes in one request.
 const maxMessages = 5
 
+// bundleSchema is the body of a bundle block.
+var bundleSchema = sync.OnceValue(func() *hcl.BodySchema {
+	return &hcl.BodySchema{Blocks: messageBlockSchemas()}
+})
+
 // decodeBundleBlock decodes a bundle block: 1 to 5 message blocks.
 func decodeBundleBlock(block *hcl.Block) (*bundle, hcl.Diagnostics) {
 	diags := checkName(block, "bundle")
@@ -17,7 +23,7 @@ func decodeBundleBlock(block *hcl.Block) (*bundle, hcl.Diagnostics) {
 		return nil, diags
 	}
 	b := &bundle{Name: block.Labels[0], DeclRange: block.DefRange}
-	content, d := block.Body.Content(&hcl.BodySchema{Blocks: messageBlockSchemas()})
+	content, d := bodyContent(block.Body, bundleSchema())
 	diags = append(diags, d...)
 	b.Messages, d = decodeMessageBlocks(content.Blocks)
 	diags = append(diags, d...)

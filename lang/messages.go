@@ -184,7 +184,7 @@ type decodedChild struct {
 // not quote gets one precise diagnostic instead of "Unsupported argument".
 func decodeMessageBlock(block *hcl.Block) (*messageBlock, hcl.Diagnostics) {
 	spec := messageSpecFor(block.Type)
-	content, diags := block.Body.Content(spec.bodySchema())
+	content, diags := bodyContent(block.Body, spec.bodySchema())
 	if qt := content.Attributes[quoteTokenField.name]; qt != nil && !spec.canQuote() {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
@@ -200,7 +200,7 @@ func decodeMessageBlock(block *hcl.Block) (*messageBlock, hcl.Diagnostics) {
 
 // decodeBlock decodes a nested block of spec s.
 func decodeBlock(s *blockSpec, block *hcl.Block) (*decodedBlock, hcl.Diagnostics) {
-	content, diags := block.Body.Content(s.schema())
+	content, diags := bodyContent(block.Body, s.schema())
 	db, d := decodeContent(s, block, content)
 	return db, append(diags, d...)
 }

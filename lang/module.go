@@ -119,7 +119,7 @@ type decl struct {
 // decodeFile decodes the top-level blocks of one file. It reads nothing
 // but the file, so files are decoded in parallel.
 func decodeFile(f *hcl.File) ([]decl, hcl.Diagnostics) {
-	content, diags := f.Body.Content(fileSchema)
+	content, diags := bodyContent(f.Body, fileSchema)
 	decls := make([]decl, len(content.Blocks))
 	for i, block := range content.Blocks {
 		d := decl{block: block}

@@ -46,7 +46,7 @@ func decodeLimitBlock(block *hcl.Block, prev *limitBlock) (*limitBlock, hcl.Diag
 			Subject:  block.DefRange.Ptr(),
 		}}
 	}
-	content, diags := block.Body.Content(limitSchema)
+	content, diags := bodyContent(block.Body, limitSchema)
 	return &limitBlock{
 		Max:                   content.Attributes["max"],
 		UpToRemainingQuota:    content.Attributes["up_to_remaining_quota"],

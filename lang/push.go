@@ -25,7 +25,7 @@ func decodePushBlock(block *hcl.Block) (*push, hcl.Diagnostics) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	content, d := block.Body.Content(pushSchema())
+	content, d := bodyContent(block.Body, pushSchema())
 	diags = append(diags, d...)
 	p := &push{
 		Name:                 block.Labels[0],

@@ -72,7 +72,7 @@ func decodeReplyBlock(block *hcl.Block) (*replyBlock, hcl.Diagnostics) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	content, d := block.Body.Content(replySchema())
+	content, d := bodyContent(block.Body, replySchema())
 	diags = append(diags, d...)
 	rb := &replyBlock{
 		Name:                 block.Labels[0],

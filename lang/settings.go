@@ -32,7 +32,7 @@ func (m *module) addSettings(block *hcl.Block) hcl.Diagnostics {
 	}
 	m.settingsSeen = true
 	m.settings.DeclRange = block.DefRange
-	content, diags := block.Body.Content(lineupSchema)
+	content, diags := bodyContent(block.Body, lineupSchema)
 	diags = append(diags, constString(content.Attributes["state"], &m.settings.StateFile)...)
 	diags = append(diags, constString(content.Attributes["inbox"], &m.settings.InboxFile)...)
 	seenChannel := false
@@ -47,7 +47,7 @@ func (m *module) addSettings(block *hcl.Block) hcl.Diagnostics {
 			continue
 		}
 		seenChannel = true
-		cc, d := ch.Body.Content(channelSchema)
+		cc, d := bodyContent(ch.Body, channelSchema)
 		diags = append(diags, d...)
 		diags = append(diags, constString(cc.Attributes["token_env"], &m.settings.TokenEnv)...)
 		diags = append(diags, constString(cc.Attributes["secret_env"], &m.settings.SecretEnv)...)

@@ -34,7 +34,7 @@ func decodeVariableBlock(block *hcl.Block) (*variable, hcl.Diagnostics) {
 		return nil, diags
 	}
 	v := &variable{Name: block.Labels[0], Type: cty.DynamicPseudoType, DeclRange: block.DefRange}
-	content, d := block.Body.Content(variableSchema)
+	content, d := bodyContent(block.Body, variableSchema)
 	diags = append(diags, d...)
 	if attr := content.Attributes["type"]; attr != nil {
 		ty, d := typeexpr.TypeConstraint(attr.Expr)
@@ -52,7 +52,7 @@ func decodeVariableBlock(block *hcl.Block) (*variable, hcl.Diagnostics) {
 		diags = append(diags, constBool(attr, &v.Sensitive)...)
 	}
 	for _, vb := range content.Blocks {
-		vc, d := vb.Body.Content(validationSchema)
+		vc, d := bodyContent(vb.Body, validationSchema)
 		diags = append(diags, d...)
 		if vc.Attributes["condition"] == nil || vc.Attributes["error_message"] == nil {
 			continue
