@@ -1,12 +1,10 @@
 package lang
 
 import (
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/lineupdev/lineup/lang/parallel"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -90,24 +88,17 @@ func (e *evaluation) evalParallel(addrs []string) {
 		diags  hcl.Diagnostics
 	}
 	results := make([]result, len(addrs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(addrs)) {
-		wg.Go(func() {
-			w := *r // shares r's maps, only read until every node is done
-			for i := int(next.Add(1)) - 1; i < len(addrs); i = int(next.Add(1)) - 1 {
-				w.diags = nil
-				root, name, _ := strings.Cut(addrs[i], ".")
-				if root == "bundle" {
-					results[i].bundle = w.evalBundle(r.ev.mod.bundles[name])
-				} else {
-					results[i].push = w.evalPush(r.ev.mod.pushes[name])
-				}
-				results[i].diags = w.diags
-			}
-		})
-	}
-	wg.Wait()
+	parallel.For(len(addrs), func(i int) {
+		w := *r // shares r's maps, only read until every node is done
+		w.diags = nil
+		root, name, _ := strings.Cut(addrs[i], ".")
+		if root == "bundle" {
+			results[i].bundle = w.evalBundle(r.ev.mod.bundles[name])
+		} else {
+			results[i].push = w.evalPush(r.ev.mod.pushes[name])
+		}
+		results[i].diags = w.diags
+	})
 	for i, addr := range addrs {
 		root, name, _ := strings.Cut(addr, ".")
 		if root == "bundle" {

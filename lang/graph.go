@@ -1,7 +1,6 @@
 package lang
 
 import (
-	"container/heap"
 	"fmt"
 	"sort"
 
@@ -238,44 +237,46 @@ func suggest(given string, names []string) string {
 	return best
 }
 
-// topoSort orders addrs so that each comes after its successors (the
-// nodes it refers to), picking the smallest address whenever several are
-// ready. Addresses left over by a cycle come last, by address.
+// topoSort orders addrs (sorted) so that each comes after its
+// successors (the nodes it refers to), picking the smallest address
+// whenever several are ready. Addresses left over by a cycle come last,
+// by address. It works on positions in addrs: their order is the
+// addresses' order, and ints compare faster than strings.
 func topoSort(addrs []string, succ func(string) []string) []string {
-	waiting := map[string]int{}
-	users := map[string][]string{}
-	known := map[string]bool{}
-	for _, a := range addrs {
-		known[a] = true
+	index := make(map[string]int, len(addrs))
+	for i, a := range addrs {
+		index[a] = i
 	}
-	for _, a := range addrs {
+	waiting := make([]int, len(addrs))
+	users := make([][]int, len(addrs))
+	for i, a := range addrs {
 		for _, s := range succ(a) {
-			if known[s] && s != a {
-				waiting[a]++
-				users[s] = append(users[s], a)
+			if j, ok := index[s]; ok && j != i {
+				waiting[i]++
+				users[j] = append(users[j], i)
 			}
 		}
 	}
-	ready := &nameHeap{}
-	for _, a := range addrs {
-		if waiting[a] == 0 {
-			heap.Push(ready, a)
+	var ready minHeap
+	for i := range addrs {
+		if waiting[i] == 0 {
+			ready = append(ready, i) // ascending: already a heap
 		}
 	}
-	var out []string
-	done := map[string]bool{}
-	for ready.Len() > 0 {
-		a := heap.Pop(ready).(string)
-		out = append(out, a)
-		done[a] = true
-		for _, u := range users[a] {
+	out := make([]string, 0, len(addrs))
+	done := make([]bool, len(addrs))
+	for len(ready) > 0 {
+		i := ready.pop()
+		out = append(out, addrs[i])
+		done[i] = true
+		for _, u := range users[i] {
 			if waiting[u]--; waiting[u] == 0 {
-				heap.Push(ready, u)
+				ready.push(u)
 			}
 		}
 	}
-	for _, a := range addrs {
-		if !done[a] {
+	for i, a := range addrs {
+		if !done[i] {
 			out = append(out, a)
 		}
 	}
@@ -322,17 +323,42 @@ func (g *graph) pushesUsed(addr string, found, visited map[string]bool) {
 	}
 }
 
-// nameHeap is a min-heap of names: topoSort takes the smallest ready name
-// first, so ties come out in name order.
-type nameHeap []string
+// minHeap is a binary min-heap of positions.
+type minHeap []int
 
-func (h nameHeap) Len() int           { return len(h) }
-func (h nameHeap) Less(i, j int) bool { return h[i] < h[j] }
-func (h nameHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *nameHeap) Push(x any)        { *h = append(*h, x.(string)) }
-func (h *nameHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+func (h *minHeap) push(x int) {
+	*h = append(*h, x)
+	a := *h
+	for i := len(a) - 1; i > 0; {
+		parent := (i - 1) / 2
+		if a[parent] <= a[i] {
+			break
+		}
+		a[parent], a[i] = a[i], a[parent]
+		i = parent
+	}
+}
+
+func (h *minHeap) pop() int {
+	a := *h
+	top := a[0]
+	last := len(a) - 1
+	a[0] = a[last]
+	a = a[:last]
+	for i := 0; ; {
+		small, l, r := i, 2*i+1, 2*i+2
+		if l < len(a) && a[l] < a[small] {
+			small = l
+		}
+		if r < len(a) && a[r] < a[small] {
+			small = r
+		}
+		if small == i {
+			break
+		}
+		a[i], a[small] = a[small], a[i]
+		i = small
+	}
+	*h = a
+	return top
 }

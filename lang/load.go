@@ -4,13 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/lineupdev/lineup/lang/parallel"
 )
 
 // Load reads every *.lineup.hcl file directly in dir (name order; files
@@ -137,22 +136,7 @@ type parsed struct {
 // in the order given, so merging and its diagnostics stay in name order.
 func parseFiles(names []string) []parsed {
 	out := make([]parsed, len(names))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(names)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = parseFile(names[i])
-			}
-		}()
-	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(names), func(i int) { out[i] = parseFile(names[i]) })
 	return out
 }
 

@@ -79,7 +79,11 @@ func (r *run) evalPush(p *push) pushOut {
 			s.Body["customAggregationUnits"] = []any{r.toJSON(s, "customAggregationUnits[0]", v, a.Expr.Range())}
 		}
 	}
-	return pushOut{send: s, to: to, after: r.afterApply(p.Name, types)}
+	after := cty.DynamicVal // nothing refers to it
+	if r.users["push."+p.Name] > 0 {
+		after = r.afterApply(p.Name, types)
+	}
+	return pushOut{send: s, to: to, after: after}
 }
 
 // evalField evaluates one attribute and converts it to f's kind. A null

@@ -1,17 +1,17 @@
 package planner
 
 import (
-	"runtime"
-	"sync"
-	"sync/atomic"
-
 	"github.com/hashicorp/hcl/v2"
 	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/lang/parallel"
+	"github.com/lineupdev/lineup/planner/state"
 )
 
 // checked is what Make works out for each send before deciding its
 // change: the problems LINE would refuse it for, and its digest ("" when
-// its body holds values known only after apply).
+// its body holds values known only after apply). A send sent before and
+// unchanged since is not checked again: nothing will be sent for it, and
+// LINE took it as it is.
 type checked struct {
 	diags  hcl.Diagnostics
 	digest string
@@ -19,18 +19,12 @@ type checked struct {
 
 // checkSends checks every send on every core: each send's checks depend
 // on nothing but the send.
-func checkSends(sends []*lang.Send) map[*lang.Send]checked {
+func checkSends(sends []*lang.Send, st *state.State, replace map[string]bool) map[*lang.Send]checked {
 	out := make([]checked, len(sends))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(sends)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(sends); i = int(next.Add(1)) - 1 {
-				out[i] = check(sends[i])
-			}
-		})
-	}
-	wg.Wait()
+	parallel.For(len(sends), func(i int) {
+		addr := sends[i].Address()
+		out[i] = check(sends[i], st.Sends[addr], replace[addr])
+	})
 	bySend := make(map[*lang.Send]checked, len(sends))
 	for i, s := range sends {
 		bySend[s] = out[i]
@@ -38,10 +32,15 @@ func checkSends(sends []*lang.Send) map[*lang.Send]checked {
 	return bySend
 }
 
-func check(send *lang.Send) checked {
-	c := checked{diags: validate(send)}
+func check(send *lang.Send, prior *state.Record, replace bool) checked {
+	var c checked
 	if !containsUnknown(send.Body) {
 		c.digest = Digest(send.Body)
+	}
+	unchanged := prior != nil && prior.Status == state.Sent && !hasPendingPart(prior) &&
+		c.digest != "" && c.digest == prior.Digest
+	if !unchanged || replace {
+		c.diags = validate(send)
 	}
 	return c
 }

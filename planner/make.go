@@ -72,7 +72,7 @@ func Make(cfg *lang.Config, st *state.State, opts Options) (*Plan, hcl.Diagnosti
 	for _, a := range cfg.Audiences {
 		audiences[a.Address()] = a
 	}
-	checks := checkSends(cfg.Sends)
+	checks := checkSends(cfg.Sends, st, m.replace)
 	replaced := map[string]int64{} // audiences replaced so far: address -> ID in the state
 	for _, addr := range applyOrder(cfg) {
 		if a := audiences[addr]; a != nil {

@@ -10,6 +10,9 @@ import (
 // checkReplace reports every -replace address that names no send in cfg.
 // These come from the command line, so the diagnostics have no Subject.
 func checkReplace(cfg *lang.Config, replace []string) hcl.Diagnostics {
+	if len(replace) == 0 {
+		return nil
+	}
 	var addrs []string
 	known := map[string]bool{}
 	for _, s := range cfg.Sends {

@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -93,5 +94,28 @@ func TestMakeValidatesByKind(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, diagsOf(diags)); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
+
+// TestMakeSkipsChecksOfSendsNotSentAgain: a send recorded as sent and
+// unchanged since is not checked (nothing will be sent for it), so a rule
+// tightened since it was sent does not block the plan; a pending one, one
+// changed since, or one replaced on request is checked.
+func TestMakeSkipsChecksOfSendsNotSentAgain(t *testing.T) {
+	bad := func(name string) *lang.Send { return push(name, user, "") } // an empty text: LINE refuses it
+	unchanged, replaced, retried, changed := bad("unchanged"), bad("replaced"), bad("retried"), bad("changed")
+	changedBefore := push("changed", user, "something else")
+	st := stateOf(sent(unchanged), sent(replaced), pending(retried, time.Hour), sent(changedBefore))
+	p, diags := Make(&lang.Config{Sends: []*lang.Send{unchanged, replaced, retried, changed}}, st,
+		Options{Now: func() time.Time { return now }, NewKey: keys(), Replace: []string{"push.replaced"}})
+	var refused []string
+	for _, d := range diags {
+		refused = append(refused, d.Detail[len("LINE would refuse "):strings.Index(d.Detail, ":")])
+	}
+	if diff := cmp.Diff([]string{"push.replaced", "push.retried", "push.changed"}, refused); diff != "" {
+		t.Errorf("sends checked (-want +got):\n%s", diff)
+	}
+	if ch := p.Changes[0]; ch.Action != NoOp {
+		t.Errorf("push.unchanged: got %v, want no-op", ch.Action)
 	}
 }

@@ -1,11 +1,13 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
+	"github.com/lineupdev/lineup/lang/parallel"
 	"github.com/lineupdev/lineup/planner"
 )
 
@@ -39,15 +41,33 @@ func Human(w io.Writer, p *planner.Plan, opts HumanOptions) error {
 		h.printf("lineup will send nothing; the configuration differs from what was sent:\n\n")
 	}
 	h.progress(p, "")
-	for _, ch := range p.Changes {
-		if ch.Action == planner.NoOp {
-			continue
+	for _, block := range h.blocks(p.Changes) {
+		if h.err == nil {
+			_, h.err = h.w.Write(block)
 		}
-		h.change(ch)
-		h.printf("\n")
 	}
 	h.printf("%s\n", h.summary(sum))
 	return h.err
+}
+
+// blocks renders the changes that do something, each followed by a blank
+// line, on every core: a plan may hold thousands.
+func (h *human) blocks(changes []*planner.Change) [][]byte {
+	var shown []*planner.Change
+	for _, ch := range changes {
+		if ch.Action != planner.NoOp {
+			shown = append(shown, ch)
+		}
+	}
+	out := make([][]byte, len(shown))
+	parallel.For(len(shown), func(i int) {
+		var buf bytes.Buffer
+		b := &human{w: &buf, color: h.color, warnAll: h.warnAll}
+		b.change(shown[i])
+		b.printf("\n")
+		out[i] = buf.Bytes()
+	})
+	return out
 }
 
 // progress writes a comment line for every narrowcast whose delivery has

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -100,14 +99,19 @@ func orderedKeys(obj map[string]any) []string {
 	return append(keys, rest...)
 }
 
-var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
-
-// keyName shows a key bare when it is an identifier, quoted otherwise.
+// keyName shows a key bare when it is an identifier (a letter or _,
+// then letters, digits, _ and -), quoted otherwise.
 func keyName(k string) string {
-	if identifier.MatchString(k) {
-		return k
+	for i, c := range k {
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '-')) {
+			return strconv.Quote(k)
+		}
 	}
-	return strconv.Quote(k)
+	if k == "" {
+		return strconv.Quote(k)
+	}
+	return k
 }
 
 func pad(n int) string { return strings.Repeat(" ", n) }

@@ -22,9 +22,9 @@ func New() *State {
 	return &State{Lineage: uuid.NewString(), Sends: map[string]*Record{}, Audiences: map[string]*Audience{}}
 }
 
-// Read decodes a state file. It sniffs "version" first; an unknown
-// version, or input that is not a state file, is an error that says
-// precisely what is wrong. Empty input gives ErrEmpty. The State that
+// Read decodes a state file. An unknown version, or input that is not a
+// state file, is an error that says precisely what is wrong: "version" is
+// looked at before any other error is reported. Empty input gives ErrEmpty. The State that
 // comes back always has a non-nil Sends map.
 func Read(r io.Reader) (*State, error) {
 	data, err := io.ReadAll(r)
@@ -39,18 +39,23 @@ func decode(data []byte) (*State, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmpty
 	}
-	if err := sniffVersion(data); err != nil {
-		return nil, err
-	}
 	f, err := decodeV1(data)
+	if err == nil && f.Version != Version {
+		err = errors.New("not version 1") // sniffVersion says what is wrong
+	}
 	if err != nil {
+		// The version says more than a decode error: a newer lineup's
+		// file may not decode as version 1 at all.
+		if serr := sniffVersion(data); serr != nil {
+			return nil, serr
+		}
 		return nil, decodeError(err)
 	}
 	return f.state()
 }
 
 // sniffVersion checks that data is a JSON object with a version this
-// package reads, before anything else is decoded.
+// package reads; decode asks when data does not decode as version 1.
 func sniffVersion(data []byte) error {
 	var sniff struct {
 		Version *json.RawMessage `json:"version"`
