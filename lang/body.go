@@ -132,9 +132,9 @@ func (r *run) writeMessages(s *Send, v unmarked, fallback hcl.Range, checkCount 
 		return nil, false
 	}
 	s.Body["messages"] = r.unmarkedJSON(s, "messages", v, fallback)
-	types := make([]string, n)
-	for i := range types {
-		types[i] = messageType(plain.Index(cty.NumberIntVal(int64(i))))
+	types := make([]string, 0, n)
+	for _, e := range plain.AsValueSlice() {
+		types = append(types, messageType(e))
 	}
 	return types, true
 }
@@ -160,8 +160,7 @@ func (r *run) placeMessages(s *Send, plain cty.Value, pvm []cty.PathValueMarks, 
 			}
 		}
 	}
-	for i := 0; i < plain.LengthInt(); i++ {
-		e := plain.Index(cty.NumberIntVal(int64(i)))
+	for i, e := range plain.AsValueSlice() {
 		elemPath := fmt.Sprintf("messages[%d]", i)
 		o, ok := direct[i]
 		isObject := isMessageObject(e)

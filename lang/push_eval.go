@@ -17,7 +17,7 @@ func (r *run) newSend(p *push) *Send {
 		DeclRange: p.DeclRange,
 		DependsOn: r.ev.graph.dependsOn["push."+p.Name],
 		Body:      map[string]any{},
-		Ranges:    map[string]hcl.Range{},
+		Ranges:    make(map[string]hcl.Range, 16), // to, messages and the fields of their objects
 	}
 }
 

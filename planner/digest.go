@@ -20,7 +20,8 @@ import (
 // mistake of the caller (a body with values known only after apply has
 // no digest yet; see Change.Digest).
 func Digest(body map[string]any) string {
-	if ref, ok := findUnknown(body); ok {
+	if containsUnknown(body) {
+		ref, _ := findUnknown(body)
 		panic(fmt.Sprintf("planner.Digest: body holds a value known only after apply (%s)", ref))
 	}
 	var buf bytes.Buffer

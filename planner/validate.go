@@ -21,7 +21,10 @@ import (
 // image) are still checked, and rules about the value itself are left to
 // apply, which checks the final body before sending.
 func validate(send *lang.Send) hcl.Diagnostics {
-	body, _ := placeholders(send.Body, "").(map[string]any)
+	body := send.Body
+	if containsUnknown(body) {
+		body, _ = placeholders(body, "").(map[string]any)
+	}
 	var problems []rules.Problem
 	switch send.Kind {
 	case "push":

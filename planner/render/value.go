@@ -2,9 +2,11 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner"
@@ -20,41 +22,75 @@ var leadingKeys = []string{"type", "to", "messages", "text"}
 // attributes renders obj's keys one per line at indent, each prefixed by
 // sym, with "=" aligned across the object.
 func attributes(obj map[string]any, indent int, sym string) string {
-	keys := orderedKeys(obj)
-	width := 0
-	names := make([]string, len(keys))
-	for i, k := range keys {
-		names[i] = keyName(k)
-		width = max(width, len(names[i]))
-	}
 	var b strings.Builder
-	for i, k := range keys {
-		fmt.Fprintf(&b, "%s%s %-*s = %s\n", pad(indent), sym, width, names[i], value(obj[k], indent, sym))
-	}
+	writeAttributes(&b, obj, indent, sym)
 	return b.String()
 }
 
 // value renders v as it appears after "name = " on a line at indent;
 // objects and arrays span lines, closing at indent+2.
 func value(v any, indent int, sym string) string {
+	var b strings.Builder
+	writeValue(&b, v, indent, sym)
+	return b.String()
+}
+
+func writeAttributes(b *strings.Builder, obj map[string]any, indent int, sym string) {
+	keys := orderedKeys(obj)
+	width := 0
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = keyName(k)
+		width = max(width, utf8.RuneCountInString(names[i]))
+	}
+	for i, k := range keys {
+		spaces(b, indent)
+		b.WriteString(sym)
+		b.WriteByte(' ')
+		b.WriteString(names[i])
+		spaces(b, width-utf8.RuneCountInString(names[i]))
+		b.WriteString(" = ")
+		writeValue(b, obj[k], indent, sym)
+		b.WriteByte('\n')
+	}
+}
+
+func writeValue(b *strings.Builder, v any, indent int, sym string) {
 	switch v := v.(type) {
 	case map[string]any:
 		if len(v) == 0 {
-			return "{}"
+			b.WriteString("{}")
+			return
 		}
-		return "{\n" + attributes(v, indent+4, sym) + pad(indent+2) + "}"
+		b.WriteString("{\n")
+		writeAttributes(b, v, indent+4, sym)
+		spaces(b, indent+2)
+		b.WriteByte('}')
 	case []any:
 		if len(v) == 0 {
-			return "[]"
+			b.WriteString("[]")
+			return
 		}
-		var b strings.Builder
 		b.WriteString("[\n")
 		for _, e := range v {
-			fmt.Fprintf(&b, "%s%s %s,\n", pad(indent+4), sym, value(e, indent+4, sym))
+			spaces(b, indent+4)
+			b.WriteString(sym)
+			b.WriteByte(' ')
+			writeValue(b, e, indent+4, sym)
+			b.WriteString(",\n")
 		}
-		return b.String() + pad(indent+2) + "]"
+		spaces(b, indent+2)
+		b.WriteByte(']')
+	default:
+		b.WriteString(scalar(v))
 	}
-	return scalar(v)
+}
+
+// spaces writes n spaces (none when n <= 0).
+func spaces(b *strings.Builder, n int) {
+	for range n {
+		b.WriteByte(' ')
+	}
 }
 
 // scalar renders a leaf: strings quoted with Go escapes for control
@@ -81,22 +117,20 @@ func scalar(v any) string {
 
 // orderedKeys returns leadingKeys present in obj, then the rest sorted.
 func orderedKeys(obj map[string]any) []string {
-	var keys []string
-	lead := map[string]bool{}
+	keys := make([]string, 0, len(obj))
 	for _, k := range leadingKeys {
-		lead[k] = true
 		if _, ok := obj[k]; ok {
 			keys = append(keys, k)
 		}
 	}
-	var rest []string
+	lead := len(keys)
 	for k := range obj {
-		if !lead[k] {
-			rest = append(rest, k)
+		if !slices.Contains(leadingKeys, k) {
+			keys = append(keys, k)
 		}
 	}
-	sort.Strings(rest)
-	return append(keys, rest...)
+	sort.Strings(keys[lead:])
+	return keys
 }
 
 // keyName shows a key bare when it is an identifier (a letter or _,
@@ -113,8 +147,6 @@ func keyName(k string) string {
 	}
 	return k
 }
-
-func pad(n int) string { return strings.Repeat(" ", n) }
 
 // rawText is shown as it is, without quotes.
 type rawText string
