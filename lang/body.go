@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,43 +15,43 @@ import (
 // base without a range of their own take that of the nearest enclosing
 // path, else parent, when they need one (Send.RangeOf).
 func (r *run) toJSON(s *Send, base string, v cty.Value, parent hcl.Range) any {
-	return r.unmarkedJSON(s, base, unmarkDeep(v), parent)
+	return r.jsonOf(s, base, v, parent, nil)
 }
 
-// unmarkedJSON is toJSON of a value already unmarked.
-func (r *run) unmarkedJSON(s *Send, base string, u unmarked, parent hcl.Range) any {
-	return r.jsonValue(s, u.plain, base, marksByPath(base, u.pvm), parent)
+// markedPath is a value found marked while converting to JSON: its JSON
+// path, its own marks, and whether it is a primitive (or of no known
+// type).
+type markedPath struct {
+	path      string
+	marks     cty.ValueMarks
+	primitive bool
 }
 
-// unmarked is a value without its marks, and its marks by path.
-type unmarked struct {
-	plain cty.Value
-	pvm   []cty.PathValueMarks
-}
-
-func unmarkDeep(v cty.Value) unmarked {
-	plain, pvm := v.UnmarkDeepWithPaths()
-	return unmarked{plain, pvm}
-}
-
-func (r *run) jsonValue(s *Send, v cty.Value, path string, marks map[string]cty.ValueMarks, parent hcl.Range) any {
+// jsonOf is toJSON, adding to found every marked value on the way. It
+// unmarks each value as it goes: unmarking the whole value first rebuilds
+// it, which dominated evaluating thousands of pushes.
+func (r *run) jsonOf(s *Send, path string, v cty.Value, parent hcl.Range, found *[]markedPath) any {
+	v, marks := v.Unmark()
+	ty := v.Type()
+	if len(marks) > 0 && found != nil {
+		*found = append(*found, markedPath{path, marks, ty.IsPrimitiveType() || ty.Equals(cty.DynamicPseudoType)})
+	}
 	rng, ok := s.Ranges[path]
 	if !ok {
 		rng = parent
 	}
-	if isSensitive(marks[path]) {
+	if isSensitive(marks) {
 		if s.Sensitive == nil {
 			s.Sensitive = map[string]bool{}
 		}
 		s.Sensitive[path] = true
 	}
 	if !v.IsKnown() {
-		return Unknown{Ref: r.unknownRef(rng, marks[path])}
+		return Unknown{Ref: r.unknownRef(rng, marks)}
 	}
 	if v.IsNull() {
 		return nil
 	}
-	ty := v.Type()
 	switch {
 	case ty.Equals(cty.String):
 		return v.AsString()
@@ -60,21 +61,21 @@ func (r *run) jsonValue(s *Send, v cty.Value, path string, marks map[string]cty.
 	case ty.Equals(cty.Bool):
 		return v.True()
 	case ty.IsListType() || ty.IsTupleType() || ty.IsSetType():
-		out := []any{}
+		out := make([]any, 0, v.LengthInt())
 		i := 0
 		for it := v.ElementIterator(); it.Next(); i++ {
 			_, e := it.Element()
-			out = append(out, r.jsonValue(s, e, path+"["+strconv.Itoa(i)+"]", marks, rng))
+			out = append(out, r.jsonOf(s, path+"["+strconv.Itoa(i)+"]", e, rng, found))
 		}
 		return out
 	case ty.IsMapType() || ty.IsObjectType():
-		out := map[string]any{}
+		out := make(map[string]any, v.LengthInt())
 		for it := v.ElementIterator(); it.Next(); {
 			k, e := it.Element()
 			if e.IsNull() {
 				continue
 			}
-			out[k.AsString()] = r.jsonValue(s, e, path+"."+k.AsString(), marks, rng)
+			out[k.AsString()] = r.jsonOf(s, path+"."+k.AsString(), e, rng, found)
 		}
 		return out
 	}
@@ -101,22 +102,24 @@ func (r *run) unknownRef(rng hcl.Range, marks cty.ValueMarks) string {
 // writeMessages writes the messages value v of s into s.Body["messages"],
 // with ranges taken from each message object's origin, or fallback where
 // the origin is lost. It returns the LINE type of each message object, or
-// nil when the list is not known, and false when v is not a list of
-// message objects (reported). checkCount is false when the count was
-// checked when decoding (inline message blocks).
-func (r *run) writeMessages(s *Send, v unmarked, fallback hcl.Range, checkCount bool) ([]string, bool) {
+// nil when the list is not known, the marked values found in it, and
+// false when v is not a list of message objects (reported). checkCount
+// is false when the count was checked when decoding (inline message
+// blocks).
+func (r *run) writeMessages(s *Send, v cty.Value, fallback hcl.Range, checkCount bool) ([]string, []markedPath, bool) {
 	s.Ranges["messages"] = fallback
-	plain, pvm := v.plain, v.pvm
-	if !plain.IsKnown() {
-		s.Body["messages"] = r.unmarkedJSON(s, "messages", v, fallback)
-		return nil, true
+	var found []markedPath
+	list, listMarks := v.Unmark()
+	if !list.IsKnown() {
+		s.Body["messages"] = r.jsonOf(s, "messages", v, fallback, &found)
+		return nil, found, true
 	}
-	ty := plain.Type()
-	if plain.IsNull() || !(ty.IsTupleType() || ty.IsListType()) {
+	ty := list.Type()
+	if list.IsNull() || !(ty.IsTupleType() || ty.IsListType()) {
 		r.diags = append(r.diags, notMessages(fallback, "it is not a list"))
-		return nil, false
+		return nil, nil, false
 	}
-	n := plain.LengthInt()
+	n := list.LengthInt()
 	switch {
 	case checkCount && n == 0:
 		r.diags = append(r.diags, &hcl.Diagnostic{
@@ -128,48 +131,50 @@ func (r *run) writeMessages(s *Send, v unmarked, fallback hcl.Range, checkCount 
 	case checkCount && n > maxMessages:
 		r.diags = append(r.diags, tooManyMessages(n, fallback))
 	}
-	if !r.placeMessages(s, plain, pvm, fallback) {
-		return nil, false
+	elems := make([]cty.Value, 0, n)
+	var origins []*origin // by element, nil where lost
+	for _, e := range list.AsValueSlice() {
+		e, marks := e.Unmark()
+		elems = append(elems, e)
+		origins = append(origins, originOf(marks))
 	}
-	s.Body["messages"] = r.unmarkedJSON(s, "messages", v, fallback)
+	if !r.placeMessages(s, elems, origins, originOf(listMarks) != nil, fallback) {
+		return nil, nil, false
+	}
+	s.Body["messages"] = r.jsonOf(s, "messages", v, fallback, &found)
 	types := make([]string, 0, n)
-	for _, e := range plain.AsValueSlice() {
+	for _, e := range elems {
 		types = append(types, messageType(e))
 	}
-	return types, true
+	return types, found, true
 }
 
-// placeMessages records the ranges of each message object of the list
-// plain from its origin, and reports elements that are not message
-// objects. Where a function dropped the origins of the elements (and kept
-// them on the list), the elements get the fallback range.
-func (r *run) placeMessages(s *Send, plain cty.Value, pvm []cty.PathValueMarks, fallback hcl.Range) bool {
-	direct := map[int]*origin{}
-	lifted := false
-	for _, pm := range pvm {
-		for m := range pm.Marks {
-			om, ok := m.(originMark)
-			if !ok {
-				continue
-			}
-			if len(pm.Path) == 0 {
-				lifted = true
-			} else if idx, ok := pm.Path[0].(cty.IndexStep); ok && len(pm.Path) == 1 && idx.Key.Type().Equals(cty.Number) {
-				i, _ := idx.Key.AsBigFloat().Int64()
-				direct[int(i)] = om.o
-			}
+// originOf returns the origin an originMark in marks names, or nil.
+func originOf(marks cty.ValueMarks) *origin {
+	for m := range marks {
+		if om, ok := m.(originMark); ok {
+			return om.o
 		}
 	}
-	for i, e := range plain.AsValueSlice() {
-		elemPath := fmt.Sprintf("messages[%d]", i)
-		o, ok := direct[i]
+	return nil
+}
+
+// placeMessages records the ranges of each message object (elems, each
+// unmarked, with its origin or nil) from its origin, and reports elements
+// that are not message objects. Where a function dropped the origins of
+// the elements and kept one on the list (lifted), the elements get the
+// fallback range.
+func (r *run) placeMessages(s *Send, elems []cty.Value, origins []*origin, lifted bool, fallback hcl.Range) bool {
+	direct := slices.ContainsFunc(origins, func(o *origin) bool { return o != nil })
+	for i, e := range elems {
+		elemPath := "messages[" + strconv.Itoa(i) + "]"
 		isObject := isMessageObject(e)
 		switch {
-		case ok && isObject:
-			for rel, rng := range o.ranges {
+		case origins[i] != nil && isObject:
+			for rel, rng := range origins[i].ranges {
 				s.Ranges[joinPath(elemPath, rel)] = rng
 			}
-		case !e.IsKnown() || (lifted && len(direct) == 0 && isObject):
+		case !e.IsKnown() || (lifted && !direct && isObject):
 			s.Ranges[elemPath] = fallback
 		default:
 			r.diags = append(r.diags, notMessages(fallback, fmt.Sprintf("element %d is not a message object from a bundle", i)))
@@ -204,6 +209,7 @@ func messageType(e cty.Value) string {
 	} else {
 		t = e.Index(cty.StringVal("type"))
 	}
+	t, _ = t.Unmark()
 	if t.IsKnown() && !t.IsNull() && t.Type().Equals(cty.String) {
 		return t.AsString()
 	}

@@ -122,7 +122,7 @@ func (r *run) evalCast(c *cast) *Send {
 		}
 		msgs, fallback = cty.TupleVal(vals), c.DeclRange
 	}
-	if _, ok := r.writeMessages(s, unmarkDeep(msgs), fallback, c.Messages != nil); ok {
+	if _, _, ok := r.writeMessages(s, msgs, fallback, c.Messages != nil); ok {
 		r.checkNoQuotes(s)
 	}
 	if a := c.NotificationDisabled; a != nil {

@@ -91,7 +91,7 @@ func (g *graph) cycleFrom(start string, in map[string]bool) []string {
 // (Tarjan's algorithm), each sorted, in a stable order.
 func (g *graph) components() [][]string {
 	t := &tarjan{g: g, index: map[string]int{}, low: map[string]int{}, onStack: map[string]bool{}}
-	for _, a := range sortedKeys(g.nodes) {
+	for _, a := range g.addrs {
 		if _, seen := t.index[a]; !seen {
 			t.visit(a)
 		}

@@ -6,12 +6,14 @@ import (
 
 	"github.com/agext/levenshtein"
 	"github.com/hashicorp/hcl/v2"
+	"github.com/lineupdev/lineup/lang/parallel"
 )
 
 // graph orders the locals, bundles and pushes of a module by their
 // references.
 type graph struct {
 	nodes map[string]*node // by address
+	addrs []string         // the addresses of nodes, sorted
 	// order is every address in evaluation order: a node comes after the
 	// nodes it refers to, except within a cycle; ties by address.
 	order []string
@@ -63,13 +65,23 @@ func buildGraph(m *module) (*graph, hcl.Diagnostics) {
 	}
 	m.addCastNodes(g)
 	var diags hcl.Diagnostics
-	for _, addr := range sortedKeys(g.nodes) {
+	g.addrs = sortedKeys(g.nodes)
+	// Finding the references walks every expression: on every core.
+	refs := make([][][]hcl.Traversal, len(g.addrs)) // by node, by expression
+	parallel.For(len(g.addrs), func(i int) {
+		exprs := g.nodes[g.addrs[i]].exprs
+		refs[i] = make([][]hcl.Traversal, len(exprs))
+		for j, expr := range exprs {
+			refs[i][j] = expr.Variables()
+		}
+	})
+	for i, addr := range g.addrs {
 		n := g.nodes[addr]
-		diags = append(diags, g.link(m, n)...)
+		diags = append(diags, g.link(m, n, refs[i])...)
 		n.exprs = nil // linked; the module holds the syntax
 	}
 	diags = append(diags, g.findCycles()...)
-	g.order = topoSort(sortedKeys(g.nodes), func(addr string) []string {
+	g.order = topoSort(g.addrs, func(addr string) []string {
 		var out []string
 		for _, e := range g.nodes[addr].edges {
 			if !g.cyclic[addr] || !g.cyclic[e.to] {
@@ -126,12 +138,13 @@ func (g *graph) add(addr string, exprs []hcl.Expression) {
 	g.nodes[addr] = &node{addr: addr, exprs: exprs}
 }
 
-// link resolves the references of n into edges.
-func (g *graph) link(m *module, n *node) hcl.Diagnostics {
+// link resolves the references of n, refs[i] being those of n.exprs[i],
+// into edges.
+func (g *graph) link(m *module, n *node, refs [][]hcl.Traversal) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	seen := map[string]bool{}
-	for _, expr := range n.exprs {
-		for _, t := range expr.Variables() {
+	for i, expr := range n.exprs {
+		for _, t := range refs[i] {
 			target, d := m.resolveRef(t)
 			if d != nil {
 				diags = append(diags, d)
@@ -288,7 +301,7 @@ func topoSort(addrs []string, succ func(string) []string) []string {
 func (g *graph) orderSends() {
 	g.dependsOn = map[string][]string{}
 	var pushes []string
-	for _, addr := range sortedKeys(g.nodes) {
+	for _, addr := range g.addrs {
 		if !isSendOrAudience(addr) {
 			continue
 		}

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -17,7 +18,7 @@ func (r *run) newSend(p *push) *Send {
 		DeclRange: p.DeclRange,
 		DependsOn: r.ev.graph.dependsOn["push."+p.Name],
 		Body:      map[string]any{},
-		Ranges:    make(map[string]hcl.Range, 16), // to, messages and the fields of their objects
+		Ranges:    make(map[string]hcl.Range, 12), // to, messages and the fields of their objects
 	}
 }
 
@@ -60,10 +61,9 @@ func (r *run) evalPush(p *push) pushOut {
 		}
 		msgs, fallback = cty.TupleVal(vals), p.DeclRange
 	}
-	um := unmarkDeep(msgs)
-	types, ok := r.writeMessages(s, um, fallback, p.Messages != nil)
+	types, marked, ok := r.writeMessages(s, msgs, fallback, p.Messages != nil)
 	if ok {
-		r.checkQuotes(s, to, um)
+		r.checkQuotes(s, to, marked)
 	}
 	if a := p.NotificationDisabled; a != nil {
 		v := r.evalField(fieldSpec{name: a.Name, kind: boolField}, a, ctx)
@@ -153,28 +153,26 @@ func listOrEmpty(vals []cty.Value) cty.Value {
 	return cty.ListVal(vals)
 }
 
-// checkQuotes reports every quote token in msgs that comes from a push
-// sending to another chat than to, or from an inbox message received in
-// another chat (see quoteChat).
-func (r *run) checkQuotes(s *Send, to cty.Value, msgs unmarked) {
+// checkQuotes reports every quote token among the marked values of the
+// messages of s that comes from a push sending to another chat than to,
+// or from an inbox message received in another chat (see quoteChat).
+func (r *run) checkQuotes(s *Send, to cty.Value, marked []markedPath) {
 	to, _ = to.UnmarkDeep()
 	if !to.IsKnown() || to.IsNull() || !to.Type().Equals(cty.String) {
 		return
 	}
-	plain, pvm := msgs.plain, msgs.pvm
 	seen := map[string]bool{}
-	for _, pm := range pvm {
-		for m := range pm.Marks {
+	for _, mp := range marked {
+		for m := range mp.marks {
 			chat, from, ok := r.quoteChat(m)
-			if !ok || chat == to.AsString() || !quotePosition(plain, pm.Path) {
+			if !ok || chat == to.AsString() || !quotePosition(mp) {
 				continue
 			}
-			path := "messages" + pathString(pm.Path)
-			if seen[path+" "+from] {
+			if seen[mp.path+" "+from] {
 				continue
 			}
-			seen[path+" "+from] = true
-			rng := s.RangeOf(path)
+			seen[mp.path+" "+from] = true
+			rng := s.RangeOf(mp.path)
 			r.diags = append(r.diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  "Quote token from another chat",
@@ -186,26 +184,9 @@ func (r *run) checkQuotes(s *Send, to cty.Value, msgs unmarked) {
 	}
 }
 
-// quotePosition reports whether a quote token marked at path of v is used
-// as a quote: it is the quoteToken of a message object, or the mark was
+// quotePosition reports whether a quote token marked at mp is used as a
+// quote: it is the quoteToken of a message object, or the mark was
 // lifted to a list or object holding one.
-func quotePosition(v cty.Value, path cty.Path) bool {
-	if len(path) > 0 {
-		switch step := path[len(path)-1].(type) {
-		case cty.GetAttrStep:
-			if step.Name == quoteTokenField.key {
-				return true
-			}
-		case cty.IndexStep: // a message object converted to a map
-			if step.Key.Type().Equals(cty.String) && step.Key.IsKnown() && step.Key.AsString() == quoteTokenField.key {
-				return true
-			}
-		}
-	}
-	at, err := path.Apply(v)
-	if err != nil {
-		return false
-	}
-	ty := at.Type()
-	return !ty.IsPrimitiveType() && !ty.Equals(cty.DynamicPseudoType)
+func quotePosition(mp markedPath) bool {
+	return strings.HasSuffix(mp.path, "."+quoteTokenField.key) || !mp.primitive
 }

@@ -125,7 +125,7 @@ func (r *run) evalReply(rb *replyBlock) *Reply {
 		}
 		msgs, fallback = cty.TupleVal(vals), rb.DeclRange
 	}
-	types, ok := r.writeMessages(s, unmarkDeep(msgs), fallback, rb.Messages != nil)
+	types, _, ok := r.writeMessages(s, msgs, fallback, rb.Messages != nil)
 	out.Messages, _ = s.Body["messages"].([]any)
 	out.Quote = r.knownBool(rb.Quote, ctx, s.Ranges)
 	out.NotificationDisabled = r.knownBool(rb.NotificationDisabled, ctx, s.Ranges)
