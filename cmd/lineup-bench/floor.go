@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 
@@ -23,16 +21,16 @@ var (
 
 // floor parses every *.lineup.hcl file of dir and decodes its blocks with
 // schemas, evaluating the literal attributes: the least any tool reading
-// these files with hcl/v2 must do.
-func floor(dir string) error {
+// these files with hcl/v2 must do. It returns how many files and
+// attribute values it read.
+func floor(dir string) (files, values int, err error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.lineup.hcl"))
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	sort.Strings(names)
 	p := hclparse.NewParser()
 	var diags hcl.Diagnostics
-	values := 0
 	for _, name := range names {
 		f, d := p.ParseHCLFile(name)
 		diags = append(diags, d...)
@@ -46,10 +44,9 @@ func floor(dir string) error {
 		}
 	}
 	if diags.HasErrors() {
-		return diags
+		return 0, 0, diags
 	}
-	fmt.Fprintf(os.Stdout, "%d files, %d values\n", len(names), values)
-	return nil
+	return len(names), values, nil
 }
 
 func decodeBlock(b *hcl.Block, diags *hcl.Diagnostics) int {

@@ -8,17 +8,17 @@ import (
 	"strings"
 )
 
-// genConfig writes n pushes over 100 files into dir: each push has a
-// target and a bundle of two objects, a text of about 80 characters and
-// a sticker.
+// genConfig writes n pushes spread evenly over 100 files (fewer when n
+// is less) into dir: each push has a target and a bundle of two objects,
+// a text of about 80 characters and a sticker.
 func genConfig(dir string, n int) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	per := (n + 99) / 100
-	for f := 0; f < 100 && f*per < n; f++ {
+	files := min(n, 100)
+	for f := range files {
 		var b strings.Builder
-		for i := f * per; i < min(n, (f+1)*per); i++ {
+		for i := f * n / files; i < (f+1)*n/files; i++ {
 			fmt.Fprintf(&b, `bundle "b%05d" {
   text {
     text = "Order %05d has shipped from the Lineup Cafe warehouse; it should arrive on Thursday."

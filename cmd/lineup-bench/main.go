@@ -21,11 +21,8 @@ import (
 )
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "floor" {
-		if err := floor(os.Args[2]); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
+	if len(os.Args) > 2 && os.Args[1] == "floor" {
+		runFloor(os.Args[2])
 		return
 	}
 	runs := flag.Int("runs", 3, "measure each phase `N` times and report the median")
@@ -39,6 +36,16 @@ func main() {
 	}
 }
 
+// runFloor is the floor as a command: lineup-bench floor DIR.
+func runFloor(dir string) {
+	files, values, err := floor(dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	fmt.Printf("%d files, %d values\n", files, values)
+}
+
 func run(runs int, sizes string, audienceIDs int, keep string) error {
 	dir := keep
 	if dir == "" {
@@ -49,12 +56,9 @@ func run(runs int, sizes string, audienceIDs int, keep string) error {
 		defer os.RemoveAll(tmp)
 		dir = tmp
 	}
-	bin := filepath.Join(dir, "lineup")
-	fmt.Fprintln(os.Stderr, "building lineup...")
-	build := exec.Command("go", "build", "-o", bin, "github.com/lineupdev/lineup/cmd/lineup")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		return fmt.Errorf("building lineup: %w", err)
+	bin, err := buildLineup(dir)
+	if err != nil {
+		return err
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -65,7 +69,8 @@ func run(runs int, sizes string, audienceIDs int, keep string) error {
 		if err != nil {
 			return fmt.Errorf("-sizes: %w", err)
 		}
-		if err := measureSize(dir, bin, self, n, runs); err != nil {
+		floorCmd := func(dir string) *phase { return &phase{dir: dir, name: self, args: []string{"floor", dir}} }
+		if err := measureSize(dir, bin, floorCmd, n, runs); err != nil {
 			return err
 		}
 	}
@@ -73,4 +78,16 @@ func run(runs int, sizes string, audienceIDs int, keep string) error {
 		return measureAudience(dir, bin, audienceIDs, runs)
 	}
 	return nil
+}
+
+// buildLineup builds the lineup command into dir.
+func buildLineup(dir string) (string, error) {
+	bin := filepath.Join(dir, "lineup")
+	fmt.Fprintln(os.Stderr, "building lineup...")
+	build := exec.Command("go", "build", "-o", bin, "github.com/lineupdev/lineup/cmd/lineup")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		return "", fmt.Errorf("building lineup: %w", err)
+	}
+	return bin, nil
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"syscall"
 	"time"
@@ -22,6 +23,7 @@ type phase struct {
 	dir   string
 	name  string
 	args  []string
+	env   []string // added to this process's environment
 	walls []time.Duration
 	rss   int64 // the largest max RSS
 }
@@ -31,6 +33,9 @@ type phase struct {
 func (p *phase) runOnce() error {
 	cmd := exec.Command(p.name, p.args...)
 	cmd.Dir = p.dir
+	if p.env != nil {
+		cmd.Env = append(os.Environ(), p.env...)
+	}
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
@@ -57,6 +62,9 @@ func (p *phase) sample() sample {
 // a slow moment of the machine falls on all of them alike, and returns
 // their samples.
 func measure(runs int, phases ...*phase) ([]sample, error) {
+	// A child's max RSS starts from this process's RSS at the fork: keep
+	// it small.
+	debug.FreeOSMemory()
 	for range runs {
 		for _, p := range phases {
 			if err := p.runOnce(); err != nil {
@@ -71,17 +79,52 @@ func measure(runs int, phases ...*phase) ([]sample, error) {
 	return out, nil
 }
 
-// measureSize generates n pushes twice: in one directory with no state,
+// measureSize measures n pushes and prints the figures.
+func measureSize(root, bin string, floorCmd floorCommand, n, runs int) error {
+	s, err := sizeSamples(root, bin, floorCmd, n, runs)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\n%d pushes over 100 files (median of %d runs)\n", n, runs)
+	for i, name := range sizePhases {
+		row(name, s[i], s[0])
+	}
+	return nil
+}
+
+// sizePhases name the samples of sizeSamples, in order.
+var sizePhases = []string{
+	"floor: parse and decode with hcl/v2",
+	"lineup validate",
+	"lineup plan, empty state",
+	"lineup plan, nothing to change",
+}
+
+// floorCommand is the phase that runs the floor on dir.
+type floorCommand func(dir string) *phase
+
+// sizeSamples generates n pushes twice: in one directory with no state,
 // in another with a state where all of them were sent. It measures the
 // floor, validate and plan from empty state in the first, and plan with
-// nothing to change in the second.
-func measureSize(root, bin, self string, n, runs int) error {
+// nothing to change in the second (see sizePhases).
+func sizeSamples(root, bin string, floorCmd floorCommand, n, runs int) ([]sample, error) {
+	phases, err := sizeSetup(root, bin, floorCmd, n)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(os.Stderr, "measuring, %d rounds...\n", runs)
+	return measure(runs, phases...)
+}
+
+// sizeSetup makes the two directories of sizeSamples and returns its
+// phases, not yet run.
+func sizeSetup(root, bin string, floorCmd floorCommand, n int) ([]*phase, error) {
 	empty := filepath.Join(root, fmt.Sprintf("pushes-%d", n))
 	sent := filepath.Join(root, fmt.Sprintf("pushes-%d-sent", n))
 	fmt.Fprintf(os.Stderr, "generating %d pushes...\n", n)
 	for _, dir := range []string{empty, sent} {
 		if err := genConfig(dir, n); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	os.Remove(filepath.Join(empty, "lineup.state.json"))
@@ -89,43 +132,20 @@ func measureSize(root, bin, self string, n, runs int) error {
 		fmt.Fprintf(os.Stderr, "applying %d pushes to the sandbox for the no-change plan...\n", n)
 		apply := &phase{dir: sent, name: bin, args: []string{"apply", "-sandbox", "-auto-approve"}}
 		if err := apply.runOnce(); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	fmt.Fprintf(os.Stderr, "measuring, %d rounds...\n", runs)
-	s, err := measure(runs,
-		&phase{dir: empty, name: self, args: []string{"floor", empty}},
-		&phase{dir: empty, name: bin, args: []string{"validate"}},
-		&phase{dir: empty, name: bin, args: []string{"plan"}},
-		&phase{dir: sent, name: bin, args: []string{"plan"}},
-	)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("\n%d pushes over 100 files (median of %d runs)\n", n, runs)
-	row("floor: parse and decode with hcl/v2", s[0], s[0])
-	row("lineup validate", s[1], s[0])
-	row("lineup plan, empty state", s[2], s[0])
-	row("lineup plan, nothing to change", s[3], s[0])
-	return nil
+	return []*phase{
+		floorCmd(empty),
+		{dir: empty, name: bin, args: []string{"validate"}},
+		{dir: empty, name: bin, args: []string{"plan"}},
+		{dir: sent, name: bin, args: []string{"plan"}},
+	}, nil
 }
 
-// measureAudience plans a configuration whose audience is a file of n
-// user IDs, against sha256sum of the same file.
+// measureAudience measures an audience of n IDs and prints the figures.
 func measureAudience(root, bin string, n, runs int) error {
-	dir := filepath.Join(root, "audience")
-	fmt.Fprintf(os.Stderr, "generating an audience of %d IDs...\n", n)
-	if err := genAudienceFile(filepath.Join(dir, "audiences", "big.txt"), n); err != nil {
-		return err
-	}
-	cfg := "audience \"big\" {\n  description = \"Everyone\"\n  user_ids    = file_lines(\"audiences/big.txt\")\n}\n"
-	if err := os.WriteFile(filepath.Join(dir, "main.lineup.hcl"), []byte(cfg), 0o644); err != nil {
-		return err
-	}
-	s, err := measure(runs,
-		&phase{dir: dir, name: "sha256sum", args: []string{filepath.Join("audiences", "big.txt")}},
-		&phase{dir: dir, name: bin, args: []string{"plan"}},
-	)
+	s, err := audienceSamples(root, bin, n, runs)
 	if err != nil {
 		return err
 	}
@@ -133,6 +153,34 @@ func measureAudience(root, bin string, n, runs int) error {
 	row("sha256sum of the file", s[0], s[0])
 	row("lineup plan", s[1], s[0])
 	return nil
+}
+
+// audienceSamples plans a configuration whose audience is a file of n
+// user IDs, against sha256sum of the same file.
+func audienceSamples(root, bin string, n, runs int) ([]sample, error) {
+	phases, err := audienceSetup(root, bin, n)
+	if err != nil {
+		return nil, err
+	}
+	return measure(runs, phases...)
+}
+
+// audienceSetup writes the configuration and file of audienceSamples
+// and returns its phases, not yet run.
+func audienceSetup(root, bin string, n int) ([]*phase, error) {
+	dir := filepath.Join(root, "audience")
+	fmt.Fprintf(os.Stderr, "generating an audience of %d IDs...\n", n)
+	if err := genAudienceFile(filepath.Join(dir, "audiences", "big.txt"), n); err != nil {
+		return nil, err
+	}
+	cfg := "audience \"big\" {\n  description = \"Everyone\"\n  user_ids    = file_lines(\"audiences/big.txt\")\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.lineup.hcl"), []byte(cfg), 0o644); err != nil {
+		return nil, err
+	}
+	return []*phase{
+		{dir: dir, name: "sha256sum", args: []string{filepath.Join("audiences", "big.txt")}},
+		{dir: dir, name: bin, args: []string{"plan"}},
+	}, nil
 }
 
 func row(name string, s, base sample) {
