@@ -11,6 +11,7 @@ import (
 )
 
 func main() {
+	startingHeap(heapGoal(cli.SourceSize(os.Args[1:])))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	os.Exit(cli.Run(ctx, os.Args[1:], cli.StdStreams()))

@@ -60,10 +60,7 @@ var commands = map[string]command{
 // the exit code: 0 on success, 1 on error.
 func Run(ctx context.Context, args []string, s Streams) int {
 	var g global
-	fs := flag.NewFlagSet("lineup", flag.ContinueOnError)
-	fs.SetOutput(s.Err)
-	fs.StringVar(&g.chdir, "chdir", "", "switch to `DIR` before doing anything else")
-	fs.BoolVar(&g.noColor, "no-color", false, "never colour the output")
+	fs := globalFlags(&g, s.Err)
 	fs.Usage = func() { usage(s.Err, fs) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -93,6 +90,40 @@ func Run(ctx context.Context, args []string, s Streams) int {
 		}
 	}
 	return cmd.run(ctx, g, rest, s)
+}
+
+// globalFlags is the flag set of the options before the command name.
+func globalFlags(g *global, out io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("lineup", flag.ContinueOnError)
+	fs.SetOutput(out)
+	fs.StringVar(&g.chdir, "chdir", "", "switch to `DIR` before doing anything else")
+	fs.BoolVar(&g.noColor, "no-color", false, "never colour the output")
+	return fs
+}
+
+// SourceSize is the size in bytes of the configuration files the command
+// line args (those Run takes) would read, or 0 when it cannot tell. The
+// command sizes its starting heap from it.
+func SourceSize(args []string) int64 {
+	var g global
+	if err := globalFlags(&g, io.Discard).Parse(args); err != nil {
+		return 0
+	}
+	dir := g.chdir
+	if dir == "" {
+		dir = "."
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0
+	}
+	var size int64
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && !e.IsDir() && strings.HasSuffix(e.Name(), ".lineup.hcl") {
+			size += info.Size()
+		}
+	}
+	return size
 }
 
 func usage(w io.Writer, fs *flag.FlagSet) {

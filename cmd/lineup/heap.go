@@ -1,0 +1,40 @@
+package main
+
+import (
+	"math"
+	"os"
+	"runtime"
+	"runtime/debug"
+)
+
+// heapGoal is the heap a configuration of source bytes is expected to
+// need anyway: its syntax trees alone take about 25 times its size. At
+// least Go's own 4 MiB, at most 1 GiB.
+func heapGoal(source int64) int64 {
+	return min(max(40*source, 4<<20), 1<<30)
+}
+
+// startingHeap lets the heap grow to goal bytes before the first garbage
+// collection, then collects as Go does by default (GOGC=100), as the Go
+// compiler does for itself. Planning a large configuration allocates
+// hundreds of megabytes while the syntax trees it keeps grow; from Go's
+// 4 MiB start the collector would run a dozen times over them while the
+// heap is still small. A GOGC or GOMEMLIMIT set by the user wins.
+func startingHeap(goal int64) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(goal)
+	// The finalizer runs after the first collection. The sentinel holds
+	// a pointer so that it is not batched with other tiny objects, whose
+	// finalizers may never run.
+	type sentinel struct {
+		_ *int
+		_ [16]byte
+	}
+	runtime.SetFinalizer(new(sentinel), func(*sentinel) {
+		debug.SetGCPercent(100)
+		debug.SetMemoryLimit(math.MaxInt64)
+	})
+}
