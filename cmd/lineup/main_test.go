@@ -62,6 +62,7 @@ func TestScripts(t *testing.T) {
 			"sb-webhook":  cmdSandboxWebhook,
 			"user-says":   cmdUserSays,
 			"wait-reply":  cmdWaitReplies,
+			"wait-inbox":  cmdWaitInbox,
 			"clock":       cmdClock,
 			"quota":       cmdQuota,
 

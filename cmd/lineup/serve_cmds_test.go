@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
+	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/lineupdev/lineup/applier/sandbox"
@@ -101,6 +103,29 @@ func cmdWaitReplies(ts *testscript.TestScript, neg bool, args []string) {
 			return
 		case time.Now().After(deadline):
 			ts.Fatalf("sandbox accepted %d replies after 10s; want %d", got, want)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// wait-inbox FILE N waits up to 10 s for the inbox FILE to hold N
+// records: lineup serve records its replies once LINE has answered them,
+// after the sandbox has counted them.
+func cmdWaitInbox(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: wait-inbox FILE N")
+	}
+	want, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		data, _ := os.ReadFile(ts.MkAbs(args[0]))
+		got := strings.Count(string(data), "\n")
+		switch {
+		case got >= want:
+			return
+		case time.Now().After(deadline):
+			ts.Fatalf("the inbox holds %d records after 10s; want %d", got, want)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
