@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,7 +38,10 @@ func (p *phase) runOnce() error {
 		cmd.Env = append(os.Environ(), p.env...)
 	}
 	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
+	cmd.Stdout, cmd.Stderr = io.Discard, &out // a plan's output is megabytes
+	// A child's max RSS starts from this process's RSS when it is
+	// started: keep it small.
+	debug.FreeOSMemory()
 	start := time.Now()
 	err := cmd.Run()
 	p.walls = append(p.walls, time.Since(start))
@@ -62,9 +66,6 @@ func (p *phase) sample() sample {
 // a slow moment of the machine falls on all of them alike, and returns
 // their samples.
 func measure(runs int, phases ...*phase) ([]sample, error) {
-	// A child's max RSS starts from this process's RSS at the fork: keep
-	// it small.
-	debug.FreeOSMemory()
 	for range runs {
 		for _, p := range phases {
 			if err := p.runOnce(); err != nil {
