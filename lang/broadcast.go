@@ -2,6 +2,7 @@ package lang
 
 import (
 	"github.com/hashicorp/hcl/v2"
+	"slices"
 )
 
 // castKinds are the block types of the sends other than push, which share
@@ -10,7 +11,7 @@ var castKinds = []string{"multicast", "broadcast", "narrowcast"}
 
 // isCastKind reports whether root is one of castKinds.
 func isCastKind(root string) bool {
-	return root == "multicast" || root == "broadcast" || root == "narrowcast"
+	return slices.Contains(castKinds, root)
 }
 
 // cast is a multicast, broadcast or narrowcast block. Attributes a kind

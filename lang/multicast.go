@@ -9,10 +9,6 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 )
 
-// multicastChunk is how many users LINE takes in one multicast request;
-// a multicast to more is split into requests of at most this many.
-const multicastChunk = 500
-
 func multicastSchema() *hcl.BodySchema {
 	s := broadcastSchema()
 	s.Attributes = append(s.Attributes,
