@@ -1,8 +1,9 @@
 package lang
 
 import (
-	"github.com/hashicorp/hcl/v2"
 	"slices"
+
+	"github.com/hashicorp/hcl/v2"
 )
 
 // castKinds are the block types of the sends other than push, which share
