@@ -26,7 +26,11 @@ func (a *run) audience(ctx context.Context, ch *planner.Change) error {
 		if err != nil {
 			return fail(err)
 		}
-		id, err := a.createAudience(ctx, aud)
+		var id int64
+		err = a.whileThrottled(ctx, ch.Address, ch.Action, func() (err error) {
+			id, err = a.createAudience(ctx, aud)
+			return err
+		})
 		if err != nil {
 			return fail(err)
 		}
@@ -40,13 +44,16 @@ func (a *run) audience(ctx context.Context, ch *planner.Change) error {
 			CreatedAt: a.opts.Now().UTC()}, fmt.Sprintf("created audience %d", id))
 	case planner.Update:
 		prior := *ch.PriorAudience
-		if err := c.RenameAudience(ctx, prior.ID, ch.Audience.Description); err != nil {
+		err := a.whileThrottled(ctx, ch.Address, ch.Action, func() error {
+			return c.RenameAudience(ctx, prior.ID, ch.Audience.Description)
+		})
+		if err != nil {
 			return fail(err)
 		}
 		prior.Description = ch.Audience.Description
 		return a.recordAudience(ch, &prior, "renamed")
 	case planner.Delete:
-		if err := a.deleteAudience(ctx, ch.PriorAudience.ID); err != nil {
+		if err := a.deleteAudience(ctx, ch.Address, ch.Action, ch.PriorAudience.ID); err != nil {
 			return fail(err)
 		}
 		a.mu.Lock()
@@ -86,7 +93,7 @@ func (a *run) audienceConfig(addr string) (*lang.Audience, error) {
 
 // createAudience creates aud on LINE. Creating has no retry key, so an
 // answer that never came is not retried: lineup cannot know whether LINE
-// created it.
+// created it. A 429 is retried (see whileThrottled): LINE did nothing.
 func (a *run) createAudience(ctx context.Context, aud *lang.Audience) (int64, error) {
 	c := a.opts.Client
 	ctx = context.WithoutCancel(ctx)
@@ -130,8 +137,10 @@ func (a *run) recordAudience(ch *planner.Change, rec *state.Audience, result str
 
 // deleteAudience deletes an audience; one LINE no longer has counts as
 // deleted.
-func (a *run) deleteAudience(ctx context.Context, id int64) error {
-	err := a.opts.Client.DeleteAudience(context.WithoutCancel(ctx), id)
+func (a *run) deleteAudience(ctx context.Context, addr string, action planner.Action, id int64) error {
+	err := a.whileThrottled(ctx, addr, action, func() error {
+		return a.opts.Client.DeleteAudience(context.WithoutCancel(ctx), id)
+	})
 	var api *line.APIError
 	if errors.As(err, &api) && api.Status == 400 {
 		for _, d := range api.Details {
@@ -151,7 +160,7 @@ func (a *run) deleteReplaced(ctx context.Context) error {
 		if err := a.wait(context.WithoutCancel(ctx), "audience"); err != nil {
 			return err
 		}
-		if err := a.deleteAudience(ctx, old.ID); err != nil {
+		if err := a.deleteAudience(ctx, old.Address, planner.Replace, old.ID); err != nil {
 			errs = append(errs, fmt.Errorf("%s: deleting the replaced audience %d: %w", old.Address, old.ID, err))
 			continue
 		}

@@ -50,6 +50,27 @@ func (a *run) request(ctx context.Context, ch *planner.Change, endpoint string, 
 	return nil, last
 }
 
+// whileThrottled calls do until it succeeds, fails otherwise than by
+// LINE's rate limit, or has been tried opts.Attempts times, backing off
+// between tries; it is for the audience calls, which have no retry key.
+// A 429 means LINE did nothing, so even creating an audience is safe to
+// try again. Once ctx is done no new try starts.
+func (a *run) whileThrottled(ctx context.Context, addr string, action planner.Action, do func() error) error {
+	var err error
+	for n := 1; n <= a.opts.Attempts; n++ {
+		if n > 1 {
+			a.opts.Report(Event{Address: addr, Action: action, Result: "retrying", Err: err})
+			if sleep(ctx, a.opts.Backoff(n-1)) != nil || a.wait(ctx, "audience") != nil {
+				break
+			}
+		}
+		if err = do(); err == nil || line.Classify(err) != line.Throttled {
+			return err
+		}
+	}
+	return err
+}
+
 func sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
