@@ -120,3 +120,14 @@ func TestConditionText(t *testing.T) {
 	require.Equal(t, "age(null, 30)", conditionText(map[string]any{"type": "age", "lt": "age_30"}))
 	require.Equal(t, sensitiveText, conditionText(sensitiveValue{}))
 }
+
+// TestAudiencesInReviewFormats: the markdown and JSON plans name audience
+// actions as such and give member counts as members, never as estimated
+// messages.
+func TestAudiencesInReviewFormats(t *testing.T) {
+	var md, js bytes.Buffer
+	require.NoError(t, Markdown(&md, audiencesPlan(), MarkdownOptions{}))
+	golden(t, filepath.Join("testdata", "audiences", "plan.md"), md.String())
+	require.NoError(t, JSON(&js, audiencesPlan()))
+	golden(t, filepath.Join("testdata", "audiences", "plan.json"), js.String())
+}

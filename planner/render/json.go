@@ -49,10 +49,14 @@ type jsonChange struct {
 	SensitivePaths    []string          `json:"sensitive_paths,omitempty"`
 	KnownAfterApply   map[string]string `json:"known_after_apply,omitempty"`
 	Digest            string            `json:"digest,omitempty"`
-	// EstimatedMessages is null when it cannot be known offline.
-	EstimatedMessages *int       `json:"estimated_messages"`
-	RetryKeyExpires   *time.Time `json:"retry_key_expires,omitempty"`
-	Prior             *jsonPrior `json:"prior,omitempty"`
+	// EstimatedMessages is null when it cannot be known offline; 0 for
+	// an audience, which sends nothing.
+	EstimatedMessages *int `json:"estimated_messages"`
+	// Members is the member count of an audience created (or created
+	// again) where it is known offline.
+	Members         *int       `json:"members,omitempty"`
+	RetryKeyExpires *time.Time `json:"retry_key_expires,omitempty"`
+	Prior           *jsonPrior `json:"prior,omitempty"`
 }
 
 // jsonPrior is what the state records of the address.
@@ -68,6 +72,12 @@ type jsonSummary struct {
 	Forget     int `json:"forget"`
 	Unresolved int `json:"unresolved"`
 	Unchanged  int `json:"unchanged"`
+	// The audience changes by action, and the audiences left as they are.
+	Create             int `json:"create"`
+	Update             int `json:"update"`
+	Replace            int `json:"replace"`
+	Delete             int `json:"delete"`
+	UnchangedAudiences int `json:"unchanged_audiences"`
 	// EstimatedMessages counts the sends that can be counted offline;
 	// UncountedSends is how many cannot.
 	EstimatedMessages int  `json:"estimated_messages"`
@@ -95,7 +105,9 @@ func JSON(w io.Writer, p *planner.Plan) error {
 	}
 	s := p.Summary()
 	out.Summary = jsonSummary{Send: s.Send, Changed: s.Changed, Forget: s.Forget, Unresolved: s.Unresolved,
-		Unchanged: s.Unchanged, EstimatedMessages: s.Estimate, UncountedSends: s.Uncounted, Empty: s.Empty()}
+		Unchanged: s.Unchanged, Create: s.Create, Update: s.Update, Replace: s.Replace, Delete: s.Delete,
+		UnchangedAudiences: s.UnchangedAudiences,
+		EstimatedMessages:  s.Estimate, UncountedSends: s.Uncounted, Empty: s.Empty()}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -111,7 +123,14 @@ func toJSONChange(ch *planner.Change) jsonChange {
 		Replace: ch.Replace,
 		Digest:  ch.Digest,
 	}
-	if ch.Estimate >= 0 {
+	switch {
+	case ch.IsAudience():
+		zero := 0
+		out.EstimatedMessages = &zero
+		if n := ch.Estimate; n >= 0 && (ch.Action == planner.Send || ch.Action == planner.Replace) {
+			out.Members = &n // Change.Estimate of an audience is its member count
+		}
+	case ch.Estimate >= 0:
 		n := ch.Estimate
 		out.EstimatedMessages = &n
 	}

@@ -126,6 +126,9 @@ func allFriendsWarning(listed []*planner.Change) string {
 // tableRow is the change's row of the table.
 func tableRow(ch *planner.Change) string {
 	est := "—"
+	if ch.IsAudience() { // its count is of members, not messages
+		return fmt.Sprintf("| %s | %s | %s | %s | %s |\n", code(string(ch.Action)), code(ch.Address), actionText(ch), members(ch), est)
+	}
 	if ch.Action == planner.Send || ch.Action == planner.Unresolved {
 		est = "unknown offline"
 		if ch.Estimate >= 0 {
@@ -138,6 +141,19 @@ func tableRow(ch *planner.Change) string {
 
 // actionText says what apply does with the change, in a few words.
 func actionText(ch *planner.Change) string {
+	if ch.IsAudience() {
+		switch ch.Action {
+		case planner.Send:
+			return "create"
+		case planner.Update:
+			return "rename"
+		case planner.Replace:
+			return "replace"
+		case planner.Delete:
+			return "delete"
+		}
+		return "no change"
+	}
 	switch ch.Action {
 	case planner.Send:
 		if ch.Replace {
@@ -152,6 +168,24 @@ func actionText(ch *planner.Change) string {
 		return "unresolved"
 	}
 	return "no change"
+}
+
+// members describes the members of an audience being created.
+func members(ch *planner.Change) string {
+	a := ch.Audience
+	switch {
+	case a == nil || ch.Action == planner.Delete:
+		return "—"
+	case a.UserIDs != nil && a.UserIDs.Count == 1:
+		return "1 member"
+	case a.UserIDs != nil:
+		return thousands(a.UserIDs.Count) + " members"
+	case a.Click != nil:
+		return "who clicked"
+	case a.Impression != nil:
+		return "who saw"
+	}
+	return "—"
 }
 
 // recipients describes who the send reaches.
