@@ -37,10 +37,14 @@ func runResolve(ctx context.Context, g global, args []string, s Streams) int {
 		fmt.Fprintln(s.Err, "lineup state resolve: give one address and exactly one of -sent or -not-sent")
 		return 1
 	}
-	path := "lineup.state.json"
-	if cfg := loadConfig(inputs{}, g, s); cfg != nil {
-		path = statePath(cfg)
+	// The configuration names the state file: a broken one could name
+	// another, so nothing is touched until it loads.
+	cfg := loadConfig(inputs{}, g, s)
+	if cfg == nil {
+		fmt.Fprintln(s.Err, "The state was not changed: fix the configuration first; it names the state file.")
+		return 1
 	}
+	path := statePath(cfg)
 	lock, err := state.Acquire(path, "state resolve")
 	if err != nil {
 		return fail(s, err)
