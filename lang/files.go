@@ -1,10 +1,14 @@
 package lang
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
@@ -19,7 +23,7 @@ import (
 // and may not leave it; a bad path is an error on the argument.
 func (ev *evaluator) functions() map[string]function.Function {
 	funcs := functions()
-	files := fileFuncs{dir: ev.dir}
+	files := fileFuncs{dir: ev.dir, reads: ev.reads}
 	funcs["file"] = files.file()
 	funcs["file_lines"] = files.fileLines()
 	funcs["templatefile"] = files.templateFile(functions())
@@ -27,7 +31,45 @@ func (ev *evaluator) functions() map[string]function.Function {
 }
 
 // fileFuncs reads files of one configuration directory.
-type fileFuncs struct{ dir string }
+type fileFuncs struct {
+	dir   string
+	reads *fileReads
+}
+
+// fileReads records the files the file functions read, by slash path
+// relative to the configuration directory, with the hex SHA-256 of what
+// was read. Nodes evaluated in parallel call the functions.
+type fileReads struct {
+	mu     sync.Mutex
+	digest map[string]string
+}
+
+func (r *fileReads) add(path string, content []byte) {
+	sum := sha256.Sum256(content)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.digest == nil {
+		r.digest = map[string]string{}
+	}
+	r.digest[path] = hex.EncodeToString(sum[:])
+}
+
+// FilesRead are the files the file functions (file, file_lines,
+// templatefile) read while evaluating c, by slash path relative to its
+// directory, with the hex SHA-256 of their text: a saved plan's
+// configuration hash covers them, so a file changed after the plan is
+// seen. Audience files streamed for user_ids are not among them: the
+// audience's digest covers those.
+func (c *Config) FilesRead() map[string]string {
+	out := map[string]string{}
+	if c == nil || c.eval == nil || c.eval.reads == nil {
+		return out
+	}
+	c.eval.reads.mu.Lock()
+	defer c.eval.reads.mu.Unlock()
+	maps.Copy(out, c.eval.reads.digest)
+	return out
+}
 
 // read returns the text of the file at path, relative to the directory.
 func (f fileFuncs) read(path string) (string, error) {
@@ -49,6 +91,7 @@ func (f fileFuncs) read(path string) (string, error) {
 	if !utf8.Valid(b) {
 		return "", function.NewArgErrorf(0, "the file %q is not UTF-8 text", path)
 	}
+	f.reads.add(filepath.ToSlash(clean), b)
 	return string(b), nil
 }
 

@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"testing"
@@ -51,6 +53,18 @@ push "p" {
 	}
 	if body["to"] != "U2" {
 		t.Errorf("to = %v, want U2", body["to"])
+	}
+	digest := func(text string) string {
+		sum := sha256.Sum256([]byte(text))
+		return hex.EncodeToString(sum[:])
+	}
+	wantRead := map[string]string{
+		"greeting.txt":  digest("Hello from a file"),
+		"lines/ids.txt": digest("# members\n  U1  \n\nU2\n# U3 left\n"),
+		"hi.tmpl":       digest("Hi ${name}, ${upper(shop)}!%{ if vip } Welcome back.%{ endif }"),
+	}
+	if diff := cmp.Diff(wantRead, cfg.FilesRead()); diff != "" {
+		t.Errorf("files read (-want +got):\n%s", diff)
 	}
 }
 

@@ -45,7 +45,8 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	for name, f := range p.Files() { // -var-file files, for their diagnostics
 		files[name] = f
 	}
-	ev := &evaluator{mod: mod, graph: g, files: files, dir: dir, vars: vars, results: opts.Results, once: opts.Once}
+	ev := &evaluator{mod: mod, graph: g, files: files, dir: dir, vars: vars, results: opts.Results, once: opts.Once,
+		reads: &fileReads{}}
 	sends, d := ev.evaluate(opts.Results)
 	diags = append(diags, d...)
 	return &Config{Dir: dir, Settings: mod.settings, Sends: sends, Audiences: ev.audiences, Files: ev.files, eval: ev}, diags

@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,7 +52,8 @@ func NewSaved(id string, cfg *lang.Config, p *Plan, replace []string) *Saved {
 }
 
 // ConfigHash is "sha256:" and the hex SHA-256 of every *.lineup.hcl file
-// of cfg (names and bytes, in name order) and of the value of every
+// of cfg (names and bytes, in name order), of the files its file
+// functions read (lang.Config.FilesRead) and of the value of every
 // variable (lang.Config.InputsDigest). The same files and input values
 // give the same hash, wherever the values came from.
 func ConfigHash(cfg *lang.Config) string {
@@ -67,6 +70,10 @@ func ConfigHash(cfg *lang.Config) string {
 		src := cfg.Files[name].Bytes
 		fmt.Fprintf(h, "file %q %d\n", filepath.Base(name), len(src))
 		h.Write(src)
+	}
+	read := cfg.FilesRead()
+	for _, path := range slices.Sorted(maps.Keys(read)) {
+		fmt.Fprintf(h, "read %q sha256:%s\n", path, read[path])
 	}
 	fmt.Fprintf(h, "inputs %s\n", cfg.InputsDigest())
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))

@@ -34,8 +34,9 @@ func (e *MismatchError) Error() string {
 // values given to apply) is not the configuration the plan was made from.
 func (sp *Saved) CheckConfig(cfg *lang.Config) error {
 	if got := ConfigHash(cfg); got != sp.ConfigHash {
-		return &MismatchError{Why: fmt.Sprintf("the configuration files or the input values (-var, -var-file, "+
-			"LINEUP_VAR_*) differ from those the plan was made with (plan %s, now %s).",
+		return &MismatchError{Why: fmt.Sprintf("the configuration files, the files they read (file, file_lines, "+
+			"templatefile) or the input values (-var, -var-file, LINEUP_VAR_*) differ from those the plan was made "+
+			"with (plan %s, now %s).",
 			short(sp.ConfigHash), short(got))}
 	}
 	return nil
