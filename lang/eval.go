@@ -119,9 +119,8 @@ func (r *run) evalNode(addr string, sends map[string]*Send) *Reply {
 // done is called once node addr is evaluated: the values of the locals,
 // bundles and pushes it refers to are dropped once no node left to
 // evaluate refers to them, and its own at once if none does; with
-// Options.Once, so is its syntax. The
-// evaluated to of pushes is kept: quote checks look it up through marks,
-// without a reference.
+// Options.Once, so is its syntax. The evaluated to of pushes is kept:
+// quote checks look it up through marks, without a reference.
 func (r *run) done(addr string) {
 	if r.users[addr] == 0 {
 		r.drop(addr)
