@@ -102,7 +102,7 @@ func readDir(dir string, mod *module) (map[string]*hcl.File, hcl.Diagnostics) {
 	var names []string
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".lineup.hcl") || strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
+		if e.IsDir() || !IsConfigFile(name) {
 			continue
 		}
 		names = append(names, filepath.Join(dir, name))
@@ -123,6 +123,13 @@ func readDir(dir string, mod *module) (map[string]*hcl.File, hcl.Diagnostics) {
 		})
 	}
 	return files, diags
+}
+
+// IsConfigFile reports whether a file named name, directly in the
+// configuration directory, is one Load reads: *.lineup.hcl, not hidden
+// (".") nor a backup ("~").
+func IsConfigFile(name string) bool {
+	return strings.HasSuffix(name, ".lineup.hcl") && !strings.HasPrefix(name, ".") && !strings.HasSuffix(name, "~")
 }
 
 // parsed is one parsed and decoded configuration file.

@@ -34,13 +34,14 @@ func checkSends(sends []*lang.Send, st *state.State, replace map[string]bool) ma
 
 func check(send *lang.Send, prior *state.Record, replace bool) checked {
 	var c checked
-	if !containsUnknown(send.Body) {
+	hasUnknown := containsUnknown(send.Body)
+	if !hasUnknown {
 		c.digest = Digest(send.Body)
 	}
 	unchanged := prior != nil && prior.Status == state.Sent && !hasPendingPart(prior) &&
 		c.digest != "" && c.digest == prior.Digest
 	if !unchanged || replace {
-		c.diags = validate(send)
+		c.diags = validate(send, hasUnknown)
 	}
 	return c
 }

@@ -11,7 +11,8 @@ import (
 )
 
 // validate checks send's body against LINE's rules; each problem is an
-// error on the attribute at fault.
+// error on the attribute at fault. hasUnknown says whether the body holds
+// a lang.Unknown.
 //
 // A value known only after apply (lang.Unknown) cannot be checked yet. It
 // is replaced by a placeholder valid where such values occur (they are
@@ -20,9 +21,9 @@ import (
 // string elsewhere. So rules about where a value may be (a quoteToken on an
 // image) are still checked, and rules about the value itself are left to
 // apply, which checks the final body before sending.
-func validate(send *lang.Send) hcl.Diagnostics {
+func validate(send *lang.Send, hasUnknown bool) hcl.Diagnostics {
 	body := send.Body
-	if containsUnknown(body) {
+	if hasUnknown {
 		body, _ = placeholders(body, "").(map[string]any)
 	}
 	var problems []rules.Problem

@@ -130,7 +130,7 @@ func open(dec *json.Decoder, want json.Delim) (null bool, err error) {
 		return true, nil
 	case t != want:
 		found := "a JSON value"
-		switch t.(type) {
+		switch t := t.(type) {
 		case string:
 			found = "string"
 		case float64:
@@ -138,7 +138,7 @@ func open(dec *json.Decoder, want json.Delim) (null bool, err error) {
 		case bool:
 			found = "bool"
 		case json.Delim:
-			found = map[json.Delim]string{'{': "object", '[': "array"}[t.(json.Delim)]
+			found = map[json.Delim]string{'{': "object", '[': "array"}[t]
 		}
 		return false, &json.UnmarshalTypeError{Value: found}
 	}

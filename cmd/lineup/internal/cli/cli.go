@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/lineupdev/lineup/lang"
 	"golang.org/x/term"
 )
 
@@ -119,7 +120,7 @@ func SourceSize(args []string) int64 {
 	}
 	var size int64
 	for _, e := range entries {
-		if info, err := e.Info(); err == nil && !e.IsDir() && strings.HasSuffix(e.Name(), ".lineup.hcl") {
+		if info, err := e.Info(); err == nil && !e.IsDir() && lang.IsConfigFile(e.Name()) {
 			size += info.Size()
 		}
 	}
