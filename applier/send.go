@@ -264,23 +264,9 @@ func find(cfg *lang.Config, addr string) *lang.Send {
 	return nil
 }
 
-// unknownRef returns the Ref of the first lang.Unknown in v, or "".
-func unknownRef(v any) string {
-	switch v := v.(type) {
-	case lang.Unknown:
-		return v.Ref
-	case map[string]any:
-		for _, x := range v {
-			if r := unknownRef(x); r != "" {
-				return r
-			}
-		}
-	case []any:
-		for _, x := range v {
-			if r := unknownRef(x); r != "" {
-				return r
-			}
-		}
-	}
-	return ""
+// unknownRef returns the Ref of the first lang.Unknown in body (the same
+// one on every run), or "".
+func unknownRef(body map[string]any) string {
+	_, u, _ := lang.FirstUnknown("", body)
+	return u.Ref
 }

@@ -1,8 +1,6 @@
 package lang
 
 import (
-	"strings"
-
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -131,21 +129,5 @@ type Options struct {
 // RangeOf is the source range of the value at the JSON path of Body, or
 // of its nearest enclosing path that has one, or the send's block.
 func (s *Send) RangeOf(path string) hcl.Range {
-	for p := path; p != ""; p = parentPath(p) {
-		if r, ok := s.Ranges[p]; ok {
-			return r
-		}
-	}
-	return s.DeclRange
-}
-
-// parentPath strips the last ".key" or "[i]" from a JSON path:
-// "messages[0].text" gives "messages[0]", which gives "messages", which
-// gives "".
-func parentPath(path string) string {
-	i := strings.LastIndexAny(path, ".[")
-	if i < 0 {
-		return ""
-	}
-	return path[:i]
+	return RangeAt(s.Ranges, path, s.DeclRange)
 }

@@ -146,21 +146,14 @@ func (r *run) conditionJSON(s *Send, path string, v cty.Value, a *hcl.Attribute)
 }
 
 func namedUnknowns(v any, path string, marks map[string]cty.ValueMarks) any {
-	switch v := v.(type) {
-	case Unknown:
-		if refs := refsOf(marks[path]); len(refs) == 1 {
-			return Unknown{Ref: refs[0]}
+	return Rewrite(path, v, func(p *Path, e any) (any, bool) {
+		if _, ok := e.(Unknown); ok {
+			if refs := refsOf(marks[p.String()]); len(refs) == 1 {
+				return Unknown{Ref: refs[0]}, true
+			}
 		}
-	case map[string]any:
-		for k, e := range v {
-			v[k] = namedUnknowns(e, path+"."+k, marks)
-		}
-	case []any:
-		for i, e := range v {
-			v[i] = namedUnknowns(e, fmt.Sprintf("%s[%d]", path, i), marks)
-		}
-	}
-	return v
+		return nil, false
+	})
 }
 
 // evalConditions evaluates a recipient (recipient true) or a filter, and

@@ -9,7 +9,7 @@ import (
 
 func TestParentPath(t *testing.T) {
 	got := []string{}
-	for p := "messages[1].quickReply.items[0].action.label"; p != ""; p = parentPath(p) {
+	for p := "messages[1].quickReply.items[0].action.label"; p != ""; p = ParentPath(p) {
 		got = append(got, p)
 	}
 	want := []string{

@@ -53,7 +53,7 @@ func applyOrder(cfg *lang.Config) []string {
 // duplicates, in order, and false when it holds values not known yet.
 func distinctTo(body map[string]any) ([]any, bool) {
 	to, ok := body["to"].([]any)
-	if !ok || containsUnknown(to) {
+	if !ok || lang.HasUnknown(to) {
 		return nil, false
 	}
 	seen := map[any]bool{}

@@ -34,7 +34,7 @@ func checkSends(sends []*lang.Send, st *state.State, replace map[string]bool) ma
 
 func check(send *lang.Send, prior *state.Record, replace bool) checked {
 	var c checked
-	hasUnknown := containsUnknown(send.Body)
+	hasUnknown := lang.HasUnknown(send.Body)
 	if !hasUnknown {
 		c.digest = Digest(send.Body)
 	}

@@ -20,9 +20,8 @@ import (
 // mistake of the caller (a body with values known only after apply has
 // no digest yet; see Change.Digest).
 func Digest(body map[string]any) string {
-	if containsUnknown(body) {
-		ref, _ := findUnknown(body)
-		panic(fmt.Sprintf("planner.Digest: body holds a value known only after apply (%s)", ref))
+	if path, u, found := lang.FirstUnknown("", body); found {
+		panic(fmt.Sprintf("planner.Digest: body holds a value known only after apply (%s at %s)", u.Ref, path))
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -32,48 +31,6 @@ func Digest(body map[string]any) string {
 	}
 	sum := sha256.Sum256(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 	return hex.EncodeToString(sum[:])
-}
-
-// findUnknown returns the Ref of the first lang.Unknown in v, depth first
-// in key order.
-func findUnknown(v any) (string, bool) {
-	found, ref := false, ""
-	walk("", v, func(path string, u lang.Unknown) bool {
-		found, ref = true, u.Ref
-		return false
-	})
-	return ref, found
-}
-
-// walk calls fn for every lang.Unknown in v with its JSON path, until fn
-// returns false. Maps are walked in sorted key order.
-func walk(path string, v any, fn func(path string, u lang.Unknown) bool) bool {
-	switch v := v.(type) {
-	case lang.Unknown:
-		return fn(path, v)
-	case *lang.Unknown:
-		return v == nil || fn(path, *v)
-	case map[string]any:
-		for _, k := range sortedKeys(v) {
-			if !walk(joinKey(path, k), v[k], fn) {
-				return false
-			}
-		}
-	case []any:
-		for i, e := range v {
-			if !walk(fmt.Sprintf("%s[%d]", path, i), e, fn) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-func joinKey(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
 }
 
 // AudienceDigest describes an audience's members: for an upload audience

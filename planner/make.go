@@ -185,30 +185,6 @@ func humanDuration(d time.Duration) string {
 	return fmt.Sprintf("%dh%02dm", m/60, m%60)
 }
 
-// containsUnknown reports whether v holds a lang.Unknown; it is
-// findUnknown without paths, for the many bodies that hold none.
-func containsUnknown(v any) bool {
-	switch v := v.(type) {
-	case lang.Unknown:
-		return true
-	case *lang.Unknown:
-		return v != nil
-	case map[string]any:
-		for _, e := range v {
-			if containsUnknown(e) {
-				return true
-			}
-		}
-	case []any:
-		for _, e := range v {
-			if containsUnknown(e) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // forgets are the changes for records whose send left the configuration,
 // sorted by address.
 func forgets(st *state.State, inConfig map[string]*lang.Send) []*Change {

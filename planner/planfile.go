@@ -199,7 +199,7 @@ func fromChange(ch *Change) *planChangeV1 {
 		out.Kind = s.Kind
 		out.DependsOn = s.DependsOn
 		unknown := map[string]string{}
-		out.Payload, _ = redact(s.Body, "", s.Sensitive, unknown).(map[string]any)
+		out.Payload = redact(s.Body, s.Sensitive, unknown)
 		if len(unknown) > 0 {
 			out.KnownAfterApply = unknown
 		}
@@ -215,31 +215,21 @@ func fromChange(ch *Change) *planChangeV1 {
 	return out
 }
 
-// redact copies v with null for the values at sensitive paths (and under
-// them) and for lang.Unknown values, whose references it records in
-// unknown by path.
-func redact(v any, path string, sensitive map[string]bool, unknown map[string]string) any {
-	if sensitive[path] && path != "" {
-		return nil
-	}
-	switch v := v.(type) {
-	case lang.Unknown:
-		unknown[path] = v.Ref
-		return nil
-	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, e := range v {
-			out[k] = redact(e, joinKey(path, k), sensitive, unknown)
+// redact copies body with null for the values at sensitive paths (and
+// under them) and for lang.Unknown values, whose references it records
+// in unknown by path.
+func redact(body map[string]any, sensitive map[string]bool, unknown map[string]string) map[string]any {
+	out, _ := lang.Rewrite("", body, func(p *lang.Path, v any) (any, bool) {
+		if !p.IsRoot() && p.In(sensitive) {
+			return nil, true
 		}
-		return out
-	case []any:
-		out := make([]any, len(v))
-		for i, e := range v {
-			out[i] = redact(e, fmt.Sprintf("%s[%d]", path, i), sensitive, unknown)
+		if u, ok := lang.UnknownOf(v); ok {
+			unknown[p.String()] = u.Ref
+			return nil, true
 		}
-		return out
-	}
-	return v
+		return nil, false
+	}).(map[string]any)
+	return out
 }
 
 // ReadSaved decodes a plan file. It checks "format_version" first: a
@@ -339,7 +329,7 @@ func (c *planChangeV1) change() (*Change, error) {
 	if act != Forget {
 		s := &lang.Send{Kind: kind, Name: name, DependsOn: c.DependsOn, Body: map[string]any{}}
 		if c.Payload != nil {
-			s.Body = restore(c.Payload, "", c.KnownAfterApply).(map[string]any)
+			s.Body = restore(c.Payload, c.KnownAfterApply)
 		}
 		for _, path := range c.SensitivePaths {
 			if s.Sensitive == nil {
@@ -356,22 +346,16 @@ func (c *planChangeV1) change() (*Change, error) {
 	return ch, nil
 }
 
-// restore puts lang.Unknown back at the paths of unknown in v.
-func restore(v any, path string, unknown map[string]string) any {
-	if ref, ok := unknown[path]; ok && path != "" {
-		return lang.Unknown{Ref: ref}
-	}
-	switch v := v.(type) {
-	case map[string]any:
-		for k, e := range v {
-			v[k] = restore(e, joinKey(path, k), unknown)
+// restore copies payload with lang.Unknown at the paths of unknown.
+func restore(payload map[string]any, unknown map[string]string) map[string]any {
+	out, _ := lang.Rewrite("", payload, func(p *lang.Path, v any) (any, bool) {
+		if p.IsRoot() {
+			return nil, false
 		}
-	case []any:
-		for i, e := range v {
-			v[i] = restore(e, fmt.Sprintf("%s[%d]", path, i), unknown)
-		}
-	}
-	return v
+		ref, ok := unknown[p.String()]
+		return lang.Unknown{Ref: ref}, ok
+	}).(map[string]any)
+	return out
 }
 
 func utc(t time.Time) time.Time {

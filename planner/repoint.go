@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/lineupdev/lineup/lang"
@@ -40,40 +41,29 @@ func pointAtReplaced(send *lang.Send, replaced map[string]int64) *lang.Send {
 		return nil
 	}
 	out := *send
-	out.Body = body.(map[string]any)
+	out.Body = body
 	return &out
 }
 
-// substituteIDs copies v, making every {"type": "audience",
+// substituteIDs copies body, making every {"type": "audience",
 // "audienceGroupId": ID} with ID in ids refer to its audience instead.
-func substituteIDs(v any, ids map[float64]string) (any, bool) {
-	switch v := v.(type) {
-	case map[string]any:
-		if v["type"] == "audience" {
-			if id, ok := v["audienceGroupId"].(float64); ok && ids[id] != "" {
-				out := map[string]any{}
-				for k, x := range v {
-					out[k] = x
-				}
-				out["audienceGroupId"] = lang.Unknown{Ref: ids[id] + ".id"}
-				return out, true
-			}
+func substituteIDs(body map[string]any, ids map[float64]string) (map[string]any, bool) {
+	changed := false
+	out, _ := lang.Rewrite("", body, func(_ *lang.Path, v any) (any, bool) {
+		obj, ok := v.(map[string]any)
+		if !ok || obj["type"] != "audience" {
+			return nil, false
 		}
-		out, changed := map[string]any{}, false
-		for k, x := range v {
-			y, c := substituteIDs(x, ids)
-			out[k], changed = y, changed || c
+		id, ok := obj["audienceGroupId"].(float64)
+		if !ok || ids[id] == "" {
+			return nil, false
 		}
-		return out, changed
-	case []any:
-		out, changed := make([]any, len(v)), false
-		for i, x := range v {
-			y, c := substituteIDs(x, ids)
-			out[i], changed = y, changed || c
-		}
-		return out, changed
-	}
-	return v, false
+		changed = true
+		moved := maps.Clone(obj)
+		moved["audienceGroupId"] = lang.Unknown{Ref: ids[id] + ".id"}
+		return moved, true
+	}).(map[string]any)
+	return out, changed
 }
 
 // repoint applies the rules above to ch, the change of a send; replaced

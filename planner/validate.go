@@ -24,7 +24,7 @@ import (
 func validate(send *lang.Send, hasUnknown bool) hcl.Diagnostics {
 	body := send.Body
 	if hasUnknown {
-		body, _ = placeholders(body, "").(map[string]any)
+		body = placeholders(body)
 	}
 	var problems []rules.Problem
 	switch send.Kind {
@@ -77,31 +77,23 @@ func multicastProblems(body map[string]any) []rules.Problem {
 	return out
 }
 
-// placeholders copies v with every lang.Unknown replaced as validate says.
-func placeholders(v any, path string) any {
-	switch v := v.(type) {
-	case lang.Unknown, *lang.Unknown:
+// placeholders copies body with every lang.Unknown replaced as validate
+// says.
+func placeholders(body map[string]any) map[string]any {
+	out, _ := lang.Rewrite("", body, func(p *lang.Path, v any) (any, bool) {
+		if _, ok := lang.UnknownOf(v); !ok {
+			return nil, false
+		}
+		path := p.String()
 		switch {
 		case path == "to" || strings.HasPrefix(path, "to["):
-			return "U" + strings.Repeat("0", 32)
+			return "U" + strings.Repeat("0", 32), true
 		case strings.HasSuffix(path, ".audienceGroupId"):
-			return 1.0
+			return 1.0, true
 		}
-		return "x"
-	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, e := range v {
-			out[k] = placeholders(e, joinKey(path, k))
-		}
-		return out
-	case []any:
-		out := make([]any, len(v))
-		for i, e := range v {
-			out[i] = placeholders(e, fmt.Sprintf("%s[%d]", path, i))
-		}
-		return out
-	}
-	return v
+		return "x", true
+	}).(map[string]any)
+	return out
 }
 
 // subject is the source range of the value at path, or of the nearest

@@ -2,7 +2,6 @@ package render
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"sort"
 	"strings"
@@ -141,7 +140,7 @@ func toJSONChange(ch *planner.Change) jsonChange {
 	if s := ch.Send; s != nil {
 		out.ReachesAllFriends = planner.ReachesAllFriends(s)
 		unknown := map[string]string{}
-		out.Payload, _ = jsonPayload(masked(s), "", unknown).(map[string]any)
+		out.Payload = jsonPayload(masked(s), unknown)
 		if len(unknown) > 0 {
 			out.KnownAfterApply = unknown
 		}
@@ -162,29 +161,16 @@ func toJSONChange(ch *planner.Change) jsonChange {
 
 // jsonPayload copies a masked body for JSON: "(sensitive)" for sensitive
 // values, null for values known only after apply (recorded in unknown).
-func jsonPayload(v any, path string, unknown map[string]string) any {
-	switch v := v.(type) {
-	case sensitiveValue:
-		return sensitiveText
-	case lang.Unknown:
-		unknown[path] = v.Ref
-		return nil
-	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, e := range v {
-			p := k
-			if path != "" {
-				p = path + "." + k
-			}
-			out[k] = jsonPayload(e, p, unknown)
+func jsonPayload(body map[string]any, unknown map[string]string) map[string]any {
+	out, _ := lang.Rewrite("", body, func(p *lang.Path, v any) (any, bool) {
+		if _, ok := v.(sensitiveValue); ok {
+			return sensitiveText, true
 		}
-		return out
-	case []any:
-		out := make([]any, len(v))
-		for i, e := range v {
-			out[i] = jsonPayload(e, fmt.Sprintf("%s[%d]", path, i), unknown)
+		if u, ok := lang.UnknownOf(v); ok {
+			unknown[p.String()] = u.Ref
+			return nil, true
 		}
-		return out
-	}
-	return v
+		return nil, false
+	}).(map[string]any)
+	return out
 }

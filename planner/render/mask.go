@@ -1,10 +1,6 @@
 package render
 
-import (
-	"fmt"
-
-	"github.com/lineupdev/lineup/lang"
-)
+import "github.com/lineupdev/lineup/lang"
 
 // sensitiveText is how every renderer shows a sensitive value.
 const sensitiveText = "(sensitive)"
@@ -19,31 +15,11 @@ func masked(s *lang.Send) map[string]any {
 	if len(s.Sensitive) == 0 {
 		return s.Body
 	}
-	out, _ := mask(s.Body, "", s.Sensitive).(map[string]any)
+	out, _ := lang.Rewrite("", s.Body, func(p *lang.Path, _ any) (any, bool) {
+		if !p.IsRoot() && p.In(s.Sensitive) {
+			return sensitiveValue{}, true
+		}
+		return nil, false
+	}).(map[string]any)
 	return out
-}
-
-func mask(v any, path string, sensitive map[string]bool) any {
-	if path != "" && sensitive[path] {
-		return sensitiveValue{}
-	}
-	switch v := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, e := range v {
-			p := k
-			if path != "" {
-				p = path + "." + k
-			}
-			out[k] = mask(e, p, sensitive)
-		}
-		return out
-	case []any:
-		out := make([]any, len(v))
-		for i, e := range v {
-			out[i] = mask(e, fmt.Sprintf("%s[%d]", path, i), sensitive)
-		}
-		return out
-	}
-	return v
 }

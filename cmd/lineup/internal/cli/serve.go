@@ -186,12 +186,12 @@ func serveRules(cfg *lang.Config, g global, s Streams) ([]webhook.Rule, bool) {
 
 // checkReply checks a reply rule's messages as LINE would.
 func checkReply(r *lang.Reply) hcl.Diagnostics {
-	if path, ref, ok := findUnknown(r.Messages, "messages"); ok {
+	if path, u, ok := lang.FirstUnknown("messages", r.Messages); ok {
 		return hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Value not known yet",
 			Detail: fmt.Sprintf("reply.%s uses %s, known only after apply. Apply the configuration first, then start lineup serve.",
-				r.Name, ref),
+				r.Name, u.Ref),
 			Subject: replySubject(r, path),
 		}}
 	}
@@ -207,41 +207,10 @@ func checkReply(r *lang.Reply) hcl.Diagnostics {
 	return diags
 }
 
-// findUnknown returns the path of the first lang.Unknown in v.
-func findUnknown(v any, path string) (string, string, bool) {
-	switch v := v.(type) {
-	case lang.Unknown:
-		return path, v.Ref, true
-	case []any:
-		for i, e := range v {
-			if p, ref, ok := findUnknown(e, fmt.Sprintf("%s[%d]", path, i)); ok {
-				return p, ref, true
-			}
-		}
-	case map[string]any:
-		for k, e := range v {
-			if p, ref, ok := findUnknown(e, path+"."+k); ok {
-				return p, ref, true
-			}
-		}
-	}
-	return "", "", false
-}
-
 // replySubject is the range of path in r, or of its nearest enclosing
 // path, or r's block.
 func replySubject(r *lang.Reply, path string) *hcl.Range {
-	for p := path; p != ""; {
-		if rng, ok := r.Ranges[p]; ok {
-			return &rng
-		}
-		i := strings.LastIndexAny(p, ".[")
-		if i < 0 {
-			break
-		}
-		p = p[:i]
-	}
-	rng := r.DeclRange
+	rng := lang.RangeAt(r.Ranges, path, r.DeclRange)
 	return &rng
 }
 
