@@ -1,15 +1,14 @@
 package planner
 
 import (
-	"bytes"
 	"testing"
 
 	"github.com/lineupdev/lineup/lang"
 	"github.com/stretchr/testify/require"
 )
 
-// A saved plan keeps audience changes and a multicast's retry keys, and
-// Match gives the plan made again exactly those keys.
+// A saved plan keeps audience changes and binds a multicast's retry keys
+// to it, and Match gives the plan made again exactly those keys.
 func TestSavedAudiencesAndMulticast(t *testing.T) {
 	vip := upload("vip", "VIP", "U1", "U2", "U3")
 	staff := upload("staff", "Team", "U9")
@@ -20,10 +19,7 @@ func TestSavedAudiencesAndMulticast(t *testing.T) {
 	p, diags := Make(cfg, st, Options{Now: fixedNow, NewKey: keys()})
 	require.Empty(t, diags)
 
-	data, err := (&Saved{ID: "plan-1", ConfigHash: "sha256:00ff", Plan: p}).Encode()
-	require.NoError(t, err)
-	sp, err := ReadSaved(bytes.NewReader(data))
-	require.NoError(t, err)
+	sp := NewSaved(planID, cfg, p, nil)
 	var got []brief
 	for _, ch := range sp.Plan.Changes {
 		got = append(got, brief{Address: ch.Address, Action: ch.Action, HasDigest: ch.Digest != ""})
@@ -40,11 +36,12 @@ func TestSavedAudiencesAndMulticast(t *testing.T) {
 	require.Equal(t, 3, saved[1].Audience.UserIDs.Count)
 	require.Equal(t, int64(9), saved[3].PriorAudience.ID)
 	require.Nil(t, saved[3].Audience)
-	require.Equal(t, []string{"key-1", "key-2"}, saved[2].RetryKeys)
+	keys := []string{RetryKeyFor(planID, "multicast.news", 0), RetryKeyFor(planID, "multicast.news", 1)}
+	require.Equal(t, keys, saved[2].RetryKeys)
 
 	again, _ := Make(cfg, st, sp.Options(fixedNow))
 	require.NoError(t, sp.Match(again))
-	require.Equal(t, []string{"key-1", "key-2"}, again.Changes[2].RetryKeys)
+	require.Equal(t, keys, again.Changes[2].RetryKeys)
 
 	// Other members than reviewed: refused.
 	grown := upload("vip", "VIP", "U1", "U2", "U3", "U4")

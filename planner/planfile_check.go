@@ -2,7 +2,9 @@ package planner
 
 import (
 	"fmt"
+	"maps"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/lineupdev/lineup/lang"
@@ -73,10 +75,12 @@ func (sp *Saved) Options(now func() time.Time) Options {
 
 // Match checks that p, made again from the configuration and state the
 // saved plan was checked against (with Options), has the same changes in
-// the same order: addresses, actions, payload digests and -replace. Then
-// it gives p's changes the saved retry keys, so apply uses exactly the
-// keys of the reviewed plan. A difference is a *MismatchError, and p is
-// left as it was.
+// the same order: addresses, actions, payload digests, the payloads as
+// the plan shows them (recipient included) and -replace; and that the
+// retry keys of each send are the ones NewSaved bound to it (RetryKeyFor)
+// or, for an unresolved send, the state's. Then it gives p's changes the
+// saved retry keys, so apply uses exactly the keys of the reviewed plan.
+// A difference is a *MismatchError, and p is left as it was.
 func (sp *Saved) Match(p *Plan) error {
 	saved := sp.Plan.Changes
 	for i := 0; i < max(len(saved), len(p.Changes)); i++ {
@@ -87,6 +91,9 @@ func (sp *Saved) Match(p *Plan) error {
 			return &MismatchError{Why: fmt.Sprintf("%s is in the configuration but not in the plan.", p.Changes[i].Address)}
 		}
 		if err := matchChange(saved[i], p.Changes[i]); err != nil {
+			return err
+		}
+		if err := sp.matchSend(saved[i], p.Changes[i]); err != nil {
 			return err
 		}
 	}
@@ -129,4 +136,93 @@ func short(hash string) string {
 		return hash[:len("sha256:")+12]
 	}
 	return hash
+}
+
+// matchSend checks that the send of was, a change of the saved plan, is
+// shown as now, its change made again, would show it, and that was's
+// retry keys are those made for it.
+func (sp *Saved) matchSend(was, now *Change) error {
+	if was.Send == nil || now.Send == nil {
+		return nil
+	}
+	if freshKeyed(was) {
+		key, keys := boundKeys(sp.ID, was)
+		if was.RetryKey != key || !slices.Equal(was.RetryKeys, keys) {
+			return &MismatchError{Why: fmt.Sprintf("the retry key of %s is not the one the plan made for it: "+
+				"it was edited, or moved from another send (LINE would take the send for that one, and never "+
+				"deliver it).", was.Address)}
+		}
+	}
+	shown, shownUnknown := Redact(was.Send)
+	given, givenUnknown := Redact(now.Send)
+	if path, a, b, differ := firstDifference(shown, given); differ {
+		return &MismatchError{Why: fmt.Sprintf("the plan shows %s of %s as %s, and the configuration gives %s: "+
+			"the plan was edited, and apply sends only what the configuration gives.", path, was.Address, a, b)}
+	}
+	if !maps.Equal(shownUnknown, givenUnknown) || !maps.Equal(was.Send.Sensitive, now.Send.Sensitive) {
+		return &MismatchError{Why: fmt.Sprintf("the values of %s known only after apply, or its sensitive values, "+
+			"are not where the plan shows them.", was.Address)}
+	}
+	return nil
+}
+
+// firstDifference returns the first path, in the walk's order, at which a
+// and b differ, with what each holds there.
+func firstDifference(a, b map[string]any) (path string, inA, inB string, differ bool) {
+	fa, fb := leaves(a), leaves(b)
+	paths := append(fa.order, fb.order...)
+	for _, p := range paths {
+		va, okA := fa.values[p]
+		vb, okB := fb.values[p]
+		if okA != okB || va != vb {
+			return p, shownLeaf(va, okA), shownLeaf(vb, okB), true
+		}
+	}
+	return "", "", "", false
+}
+
+// flat is a body as its leaves by path; objects and arrays are leaves too,
+// as their kind and size.
+type flat struct {
+	order  []string
+	values map[string]any
+}
+
+func leaves(body map[string]any) flat {
+	f := flat{values: map[string]any{}}
+	lang.Walk("", body, func(p *lang.Path, v any) bool {
+		if p.IsRoot() {
+			return true
+		}
+		switch v := v.(type) {
+		case map[string]any:
+			f.values[p.String()] = shape(fmt.Sprintf("an object of %d keys", len(v)))
+		case []any:
+			f.values[p.String()] = shape(fmt.Sprintf("a list of %d", len(v)))
+		default:
+			f.values[p.String()] = v
+		}
+		f.order = append(f.order, p.String())
+		return true
+	})
+	return f
+}
+
+// shape describes an object or a list where a body differs.
+type shape string
+
+// shownLeaf shows a leaf of flat in a message.
+func shownLeaf(v any, ok bool) string {
+	switch v := v.(type) {
+	case shape:
+		return string(v)
+	case string:
+		return strconv.Quote(v)
+	case nil:
+		if !ok {
+			return "nothing"
+		}
+		return "null"
+	}
+	return fmt.Sprint(v)
 }

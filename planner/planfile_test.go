@@ -1,7 +1,6 @@
 package planner
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -9,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner/state"
 	"github.com/stretchr/testify/require"
@@ -34,76 +32,12 @@ func savedFixture() *Saved {
 			KeyExpires: now.Add(time.Hour), Estimate: 1, Prior: pending(crashed, 23*time.Hour)},
 		{Address: "push.old", Action: Forget, Reason: "gone", Prior: &state.Record{Address: "push.old", Status: state.Sent}},
 	}}
-	return &Saved{ID: "plan-1", ConfigHash: "sha256:00ff", Replace: []string{"push.x"}, Plan: p}
+	sp := NewSaved(planID, &lang.Config{}, p, []string{"push.x"})
+	sp.ConfigHash = "sha256:00ff"
+	return sp
 }
 
-func TestSavedRoundTrip(t *testing.T) {
-	sp := savedFixture()
-	data, err := sp.Encode()
-	require.NoError(t, err)
-	if bytes.Contains(data, []byte("SAVE-SECRET")) {
-		t.Fatalf("the plan file holds a sensitive value:\n%s", data)
-	}
-	got, err := ReadSaved(bytes.NewReader(data))
-	require.NoError(t, err)
-	if got.ID != "plan-1" || got.ConfigHash != "sha256:00ff" || !cmp.Equal(got.Replace, []string{"push.x"}) {
-		t.Errorf("read ID %q, hash %q, replace %v", got.ID, got.ConfigHash, got.Replace)
-	}
-	want := sp.Plan
-	if got.Plan.Lineage != want.Lineage || got.Plan.Serial != want.Serial || !got.Plan.Now.Equal(want.Now) {
-		t.Errorf("read state %s/%d at %s", got.Plan.Lineage, got.Plan.Serial, got.Plan.Now)
-	}
-	require.Len(t, got.Plan.Changes, len(want.Changes))
-	for i, ch := range got.Plan.Changes {
-		w := want.Changes[i]
-		if ch.Address != w.Address || ch.Action != w.Action || ch.Digest != w.Digest || ch.RetryKey != w.RetryKey ||
-			ch.Estimate != w.Estimate || !ch.KeyExpires.Equal(w.KeyExpires) {
-			t.Errorf("change %d = %+v, want %+v", i, ch, w)
-		}
-	}
-	coupon := got.Plan.Changes[0].Send
-	if text := coupon.Body["messages"].([]any)[0].(map[string]any)["text"]; text != nil {
-		t.Errorf("sensitive text read back as %v, want null", text)
-	}
-	if !coupon.Sensitive["messages[0].text"] {
-		t.Errorf("Sensitive = %v, want messages[0].text", coupon.Sensitive)
-	}
-	qt := got.Plan.Changes[1].Send.Body["messages"].([]any)[0].(map[string]any)["quoteToken"]
-	if diff := cmp.Diff(lang.Unknown{Ref: "push.coupon.sent[0].quote_token"}, qt); diff != "" {
-		t.Errorf("unknown value (-want +got):\n%s", diff)
-	}
-	if got.Plan.Changes[4].Send != nil {
-		t.Errorf("a forget has a send")
-	}
-	again, err := got.Encode()
-	require.NoError(t, err)
-	if diff := cmp.Diff(string(data), string(again)); diff != "" {
-		t.Errorf("encoding what was read differs (-first +second):\n%s", diff)
-	}
-}
-
-func TestReadSavedRefuses(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{`[1]`, "not a saved plan: it is not a JSON object"},
-		{`{"version": 1, "lineage": "x"}`, `not a saved plan: it is a state file ("version" but no "format_version")`},
-		{`{"plan_id": "x"}`, `not a saved plan: it has no "format_version"`},
-		{`{"format_version": 1}`, `saved plan "format_version" must be a string such as "1", not 1`},
-		{`{"format_version": "2.0"}`, `saved plan format version "2.0" is newer than this lineup reads ("1")`},
-		{`{"format_version": "0.9"}`, `saved plan format version "0.9" is not one this lineup reads (it reads "1")`},
-		{`{"format_version": "1", "plan_id": "p", "config_hash": "sha256:0", "extra": 1}`, `unknown field "extra"`},
-		{`{"format_version": "1", "config_hash": "sha256:0"}`, `saved plan has no "plan_id"`},
-		{`{"format_version": "1", "plan_id": "p", "config_hash": "sha256:0", "changes": [{"address": "push.a", "action": "explode"}]}`,
-			`saved plan changes[0]: action "explode" is not one of`},
-		{`{"format_version": "1", "plan_id": "p", "config_hash": "sha256:0", "changes": [{"address": "push.a", "action": "send"}]}`,
-			`saved plan changes[0]: push.a is to be sent but has no retry_key`},
-	}
-	for _, tt := range tests {
-		_, err := ReadSaved(strings.NewReader(tt.in))
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("ReadSaved(%s) error = %v, want it to contain %q", tt.in, err, tt.want)
-		}
-	}
-}
+const planID = "0b5e7f1c-2d3a-4b6c-8e9f-0a1b2c3d4e5f"
 
 func TestCheckState(t *testing.T) {
 	sp := savedFixture()
@@ -147,8 +81,11 @@ func TestMatch(t *testing.T) {
 	sp := savedFixture()
 	p := remade()
 	require.NoError(t, sp.Match(p))
-	if p.Changes[0].RetryKey != "key-1" || p.Changes[1].RetryKey != "key-2" {
+	if p.Changes[0].RetryKey != RetryKeyFor(planID, "push.coupon", -1) || p.Changes[1].RetryKey != RetryKeyFor(planID, "push.thanks", -1) {
 		t.Errorf("retry keys after Match: %q, %q; want the saved ones", p.Changes[0].RetryKey, p.Changes[1].RetryKey)
+	}
+	if p.Changes[3].RetryKey != "pending-key" {
+		t.Errorf("the unresolved send's key after Match is %q, want its pending record's", p.Changes[3].RetryKey)
 	}
 	tests := []struct {
 		name   string
@@ -169,7 +106,7 @@ func TestMatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := tt.change(remade())
-		err := sp.Match(p)
+		err := savedFixture().Match(p)
 		var mismatch *MismatchError
 		if !errors.As(err, &mismatch) || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %v, want a MismatchError containing %q", tt.name, err, tt.want)
@@ -223,19 +160,48 @@ push "a" {
 	}
 }
 
-// FuzzReadSaved: ReadSaved never panics, and what it reads encodes again.
-func FuzzReadSaved(f *testing.F) {
-	data, err := savedFixture().Encode()
-	require.NoError(f, err)
-	f.Add(data)
-	f.Add([]byte(`{"format_version": "1", "plan_id": "p", "config_hash": "sha256:0", "changes": [null]}`))
-	f.Fuzz(func(t *testing.T, in []byte) {
-		sp, err := ReadSaved(bytes.NewReader(in))
-		if err != nil {
-			return
-		}
-		if _, err := sp.Encode(); err != nil {
-			t.Errorf("a plan read back does not encode: %v", err)
-		}
-	})
+// TestMatchRefusesHandEdits: a saved plan whose shown payloads or retry
+// keys are not what the configuration gives is refused, whatever its
+// digests say.
+func TestMatchRefusesHandEdits(t *testing.T) {
+	const other = "U00000000000000000000000000000099"
+	tests := []struct {
+		name string
+		edit func(sp *Saved)
+		want string
+	}{
+		{"recipient", func(sp *Saved) { sp.Plan.Changes[0].Send.Body["to"] = other },
+			`the plan shows to of push.coupon as "` + other + `", and the configuration gives "` + user + `"`},
+		{"text of a send with values known after apply", func(sp *Saved) {
+			sp.Plan.Changes[1].Send.Body["messages"].([]any)[0].(map[string]any)["text"] = "Thanks!"
+		}, `the plan shows messages[0].text of push.thanks as "Thanks!", and the configuration gives "Thanks"`},
+		{"a message added", func(sp *Saved) {
+			body := sp.Plan.Changes[1].Send.Body
+			body["messages"] = append(body["messages"].([]any), map[string]any{"type": "text", "text": "more"})
+		}, `the plan shows messages of push.thanks as a list of 2, and the configuration gives a list of 1`},
+		{"retry keys swapped", func(sp *Saved) {
+			a, b := sp.Plan.Changes[0], sp.Plan.Changes[1]
+			a.RetryKey, b.RetryKey = b.RetryKey, a.RetryKey
+		}, "the retry key of push.coupon is not the one the plan made for it"},
+		{"retry key edited", func(sp *Saved) { sp.Plan.Changes[1].RetryKey = "0b5e7f1c-2d3a-4b6c-8e9f-0a1b2c3d4e5f" },
+			"the retry key of push.thanks is not the one the plan made for it"},
+		{"sensitive value shown", func(sp *Saved) { sp.Plan.Changes[0].Send.Sensitive = nil },
+			"the plan shows messages[0].text of push.coupon as \"code SAVE-SECRET\", and the configuration gives null"},
+		{"value known after apply moved", func(sp *Saved) {
+			msg := sp.Plan.Changes[1].Send.Body["messages"].([]any)[0].(map[string]any)
+			msg["quoteToken"] = lang.Unknown{Ref: "push.answer.sent[0].quote_token"}
+		}, "the values of push.thanks known only after apply, or its sensitive values, are not where the plan shows them"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sp := savedFixture()
+			tt.edit(sp)
+			p := savedFixture().Plan
+			err := sp.Match(p)
+			var mismatch *MismatchError
+			if !errors.As(err, &mismatch) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want a MismatchError containing %q", err, tt.want)
+			}
+		})
+	}
 }

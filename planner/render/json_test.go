@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lineupdev/lineup/planner/plandoc"
 	"github.com/stretchr/testify/require"
 )
 
@@ -17,8 +18,8 @@ func TestJSON(t *testing.T) {
 			require.NoError(t, JSON(&buf, tt.plan))
 			var doc map[string]any
 			require.NoError(t, json.Unmarshal(buf.Bytes(), &doc), "the output is one JSON document")
-			if doc["format_version"] != JSONFormatVersion {
-				t.Errorf("format_version = %v, want %q", doc["format_version"], JSONFormatVersion)
+			if doc["format_version"] != plandoc.FormatVersion {
+				t.Errorf("format_version = %v, want %q", doc["format_version"], plandoc.FormatVersion)
 			}
 			golden(t, filepath.Join("testdata", tt.name, "plan.json"), buf.String())
 		})
@@ -32,7 +33,7 @@ func TestJSONHidesSensitive(t *testing.T) {
 	if strings.Contains(out, "SAVE-SECRET") || strings.Contains(out, "U0000secret0000") {
 		t.Errorf("JSON shows a sensitive value:\n%s", out)
 	}
-	if !strings.Contains(out, `"text": "(sensitive)"`) {
-		t.Errorf("JSON does not show (sensitive):\n%s", out)
+	if !strings.Contains(out, `"text": null`) || !strings.Contains(out, `"messages[0].text"`) {
+		t.Errorf("JSON does not show the sensitive text as null, with its path:\n%s", out)
 	}
 }

@@ -2,7 +2,8 @@ package render
 
 import "github.com/lineupdev/lineup/lang"
 
-// sensitiveText is how every renderer shows a sensitive value.
+// sensitiveText is how the human and markdown renderers show a sensitive
+// value; the JSON document (package plandoc) has null there.
 const sensitiveText = "(sensitive)"
 
 // sensitiveValue stands in a masked body for a value at a path of

@@ -50,7 +50,7 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	if !ok {
 		return 1
 	}
-	if err := renderPlan(s.Out, p, "human", useColor(g, s)); err != nil {
+	if err := renderPlan(s.Out, p, nil, "human", useColor(g, s)); err != nil {
 		return fail(s, err)
 	}
 	if !actionable(p) {

@@ -8,20 +8,21 @@ import (
 	"time"
 
 	"github.com/lineupdev/lineup/planner"
+	"github.com/lineupdev/lineup/planner/plandoc"
 )
 
-// readSaved reads the saved plan at path.
-func readSaved(path string) (*planner.Saved, error) {
+// readSaved reads the saved plan at path, and its document.
+func readSaved(path string) (*planner.Saved, *plandoc.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("reading the saved plan: %w", err)
+		return nil, nil, fmt.Errorf("reading the saved plan: %w", err)
 	}
 	defer f.Close()
-	sp, err := planner.ReadSaved(f)
+	sp, doc, err := plandoc.Read(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return sp, nil
+	return sp, doc, nil
 }
 
 // applySaved applies the saved plan at path: exactly its changes, with its
@@ -32,7 +33,7 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 	if len(f.replace) > 0 {
 		return fail(s, errors.New("-replace cannot be given with a saved plan: the plan holds the -replace options it was made with"))
 	}
-	sp, err := readSaved(path)
+	sp, _, err := readSaved(path)
 	if err != nil {
 		return fail(s, err)
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/lineupdev/lineup/planner"
+	"github.com/lineupdev/lineup/planner/plandoc"
 	"github.com/lineupdev/lineup/planner/render"
 )
 
@@ -81,13 +83,14 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 		return exitError
 	}
 	var saved *planner.Saved
+	var doc *plandoc.Document // the saved plan's, which -json prints too
 	if *out != "" {
 		saved = planner.NewSaved(uuid.NewString(), cfg, p, f.replace)
-		if err := writeSaved(*out, saved); err != nil {
+		if doc, err = writeSaved(*out, saved); err != nil {
 			return fail(s, err)
 		}
 	}
-	if err := renderPlan(s.Out, p, format, useColor(g, s)); err != nil {
+	if err := renderPlan(s.Out, p, doc, format, useColor(g, s)); err != nil {
 		return fail(s, err)
 	}
 	if saved != nil && format == "human" {
@@ -101,14 +104,17 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 }
 
 // renderPlan prints p in format: "human", "markdown" or "json", through
-// a buffer: a plan of thousands of changes is many small writes.
-func renderPlan(out io.Writer, p *planner.Plan, format string, color bool) error {
+// a buffer: a plan of thousands of changes is many small writes. The JSON
+// of a saved plan is doc, the document of its file.
+func renderPlan(out io.Writer, p *planner.Plan, doc *plandoc.Document, format string, color bool) error {
 	w := bufio.NewWriterSize(out, 64<<10)
 	var err error
-	switch format {
-	case "markdown":
+	switch {
+	case format == "markdown":
 		err = render.Markdown(w, p, render.MarkdownOptions{})
-	case "json":
+	case format == "json" && doc != nil:
+		err = plandoc.Encode(w, doc)
+	case format == "json":
 		err = render.JSON(w, p)
 	default:
 		err = render.Human(w, p, render.HumanOptions{Color: color})
@@ -116,14 +122,19 @@ func renderPlan(out io.Writer, p *planner.Plan, format string, color bool) error
 	return errors.Join(err, w.Flush())
 }
 
-// writeSaved writes a saved plan to path, readable by its owner only.
-func writeSaved(path string, sp *planner.Saved) error {
-	data, err := sp.Encode()
+// writeSaved writes a saved plan to path, readable by its owner only, and
+// returns its document.
+func writeSaved(path string, sp *planner.Saved) (*plandoc.Document, error) {
+	doc, err := plandoc.Saved(sp)
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("saving the plan: %w", err)
 	}
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		return fmt.Errorf("saving the plan: %w", err)
+	var buf bytes.Buffer
+	if err := plandoc.Encode(&buf, doc); err != nil {
+		return nil, fmt.Errorf("saving the plan: %w", err)
 	}
-	return nil
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		return nil, fmt.Errorf("saving the plan: %w", err)
+	}
+	return doc, nil
 }

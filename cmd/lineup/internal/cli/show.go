@@ -69,7 +69,7 @@ func showSaved(path string, view viewFlags, g global, s Streams) int {
 	if err != nil {
 		return fail(s, err)
 	}
-	sp, err := readSaved(path)
+	sp, doc, err := readSaved(path)
 	if err != nil {
 		return fail(s, err)
 	}
@@ -80,7 +80,7 @@ func showSaved(path string, view viewFlags, g global, s Streams) int {
 		}
 		fmt.Fprintf(s.Out, "Saved plan %s, made %s %s.\n\n", sp.ID, stamp(sp.Plan.Now), against)
 	}
-	if err := renderPlan(s.Out, sp.Plan, format, useColor(g, s)); err != nil {
+	if err := renderPlan(s.Out, sp.Plan, doc, format, useColor(g, s)); err != nil {
 		return fail(s, err)
 	}
 	return 0

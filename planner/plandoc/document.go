@@ -1,0 +1,227 @@
+package plandoc
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/lineupdev/lineup/planner"
+)
+
+// FormatVersion is the format_version of the documents this lineup
+// writes, and the only one it reads as a saved plan. It changes when a
+// field is removed or changes meaning; new fields may be added without a
+// change.
+const FormatVersion = "2"
+
+// Document is a plan as public JSON. It has its own types so that the
+// planner's can change without changing the format.
+type Document struct {
+	FormatVersion string `json:"format_version"`
+	// PlanID, ConfigHash and Replace are a saved plan's (see
+	// planner.Saved); a plan printed without -out has none.
+	PlanID     string    `json:"plan_id,omitempty"`
+	CreatedAt  time.Time `json:"created_at"`
+	State      State     `json:"state"`
+	ConfigHash string    `json:"config_hash,omitempty"`
+	Replace    []string  `json:"replace,omitempty"`
+	Changes    []*Change `json:"changes"`
+	Summary    Summary   `json:"summary"`
+	// PlanDigest is "sha256:" and the hex SHA-256 of the document with
+	// an empty PlanDigest (see Digest); a saved plan's only.
+	PlanDigest string `json:"plan_digest,omitempty"`
+}
+
+// State is the state the plan was made against; serial 0 means no state
+// file existed (its lineage is then not shown).
+type State struct {
+	Lineage string `json:"lineage,omitempty"`
+	Serial  uint64 `json:"serial"`
+}
+
+// Change is one address.
+type Change struct {
+	Address           string `json:"address"`
+	Kind              string `json:"kind"`
+	Name              string `json:"name"`
+	Action            string `json:"action"`
+	Reason            string `json:"reason,omitempty"`
+	Replace           bool   `json:"replace,omitempty"`
+	ReachesAllFriends bool   `json:"reaches_all_friends,omitempty"`
+	// Payload is the request body LINE will receive, with null at
+	// SensitivePaths (and under them) and at the paths of
+	// KnownAfterApply (path to the reference that gives the value).
+	Payload         map[string]any    `json:"payload,omitempty"`
+	SensitivePaths  []string          `json:"sensitive_paths,omitempty"`
+	KnownAfterApply map[string]string `json:"known_after_apply,omitempty"`
+	// Digest is planner.Change.Digest: of the real payload, sensitive
+	// values included; none while it holds values known after apply.
+	Digest string `json:"digest,omitempty"`
+	// EstimatedMessages is null when it cannot be known offline; 0 for
+	// an audience, which sends nothing.
+	EstimatedMessages *int `json:"estimated_messages"`
+	// Members is the member count of an audience created (or created
+	// again) where it is known offline.
+	Members *int `json:"members,omitempty"`
+	// RetryKey, or RetryKeys for a multicast (one per request of at most
+	// 500 users), are a saved plan's only.
+	RetryKey        string     `json:"retry_key,omitempty"`
+	RetryKeys       []string   `json:"retry_keys,omitempty"`
+	RetryKeyExpires *time.Time `json:"retry_key_expires,omitempty"`
+	DependsOn       []string   `json:"depends_on,omitempty"`
+	Prior           *Prior     `json:"prior,omitempty"`
+	// Audience and PriorAudience are an audience change's sides (kind
+	// "audience").
+	Audience      *Audience      `json:"audience,omitempty"`
+	PriorAudience *PriorAudience `json:"prior_audience,omitempty"`
+}
+
+// Prior is what the state records of the address. RetryKey is a saved
+// plan's only.
+type Prior struct {
+	Status       string     `json:"status"`
+	RetryKey     string     `json:"retry_key,omitempty"`
+	FirstAttempt *time.Time `json:"first_attempt,omitempty"`
+	Digest       string     `json:"digest,omitempty"`
+	RequestID    string     `json:"request_id,omitempty"`
+	SentAt       *time.Time `json:"sent_at,omitempty"`
+}
+
+// Summary counts the changes (planner.Summary).
+type Summary struct {
+	Send       int `json:"send"`
+	Changed    int `json:"changed"`
+	Forget     int `json:"forget"`
+	Unresolved int `json:"unresolved"`
+	Unchanged  int `json:"unchanged"`
+	// The audience changes by action, and the audiences left as they are.
+	Create             int `json:"create"`
+	Update             int `json:"update"`
+	Replace            int `json:"replace"`
+	Delete             int `json:"delete"`
+	UnchangedAudiences int `json:"unchanged_audiences"`
+	// EstimatedMessages counts the sends that can be counted offline;
+	// UncountedSends is how many cannot.
+	EstimatedMessages int  `json:"estimated_messages"`
+	UncountedSends    int  `json:"uncounted_sends"`
+	Empty             bool `json:"empty"`
+}
+
+// New is the document of p, as `lineup plan -json` prints it: no plan
+// ID, configuration hash or retry keys.
+func New(p *planner.Plan) *Document {
+	d := &Document{
+		FormatVersion: FormatVersion,
+		CreatedAt:     p.Now.UTC(),
+		State:         State{Serial: p.Serial},
+		Changes:       make([]*Change, 0, len(p.Changes)),
+	}
+	if p.Serial > 0 {
+		d.State.Lineage = p.Lineage
+	}
+	for _, ch := range p.Changes {
+		d.Changes = append(d.Changes, fromChange(ch))
+	}
+	s := p.Summary()
+	d.Summary = Summary{Send: s.Send, Changed: s.Changed, Forget: s.Forget, Unresolved: s.Unresolved,
+		Unchanged: s.Unchanged, Create: s.Create, Update: s.Update, Replace: s.Replace, Delete: s.Delete,
+		UnchangedAudiences: s.UnchangedAudiences,
+		EstimatedMessages:  s.Estimate, UncountedSends: s.Uncounted, Empty: s.Empty()}
+	return d
+}
+
+// Saved is the document of a saved plan: New of its plan, with its ID,
+// configuration hash, -replace addresses and retry keys, and the
+// plan_digest over all of it.
+func Saved(sp *planner.Saved) (*Document, error) {
+	d := New(sp.Plan)
+	d.PlanID, d.ConfigHash, d.Replace = sp.ID, sp.ConfigHash, sp.Replace
+	for i, ch := range sp.Plan.Changes {
+		c := d.Changes[i]
+		c.RetryKey, c.RetryKeys = ch.RetryKey, ch.RetryKeys
+		if r := ch.Prior; r != nil {
+			c.Prior.RetryKey = r.RetryKey
+		}
+	}
+	digest, err := d.Digest()
+	if err != nil {
+		return nil, err
+	}
+	d.PlanDigest = digest
+	return d, nil
+}
+
+func fromChange(ch *planner.Change) *Change {
+	kind, name, _ := strings.Cut(ch.Address, ".")
+	c := &Change{
+		Address: ch.Address, Kind: kind, Name: name,
+		Action:          planner.ActionName(ch.Action),
+		Reason:          ch.Reason,
+		Replace:         ch.Replace,
+		Digest:          ch.Digest,
+		RetryKeyExpires: timePtr(ch.KeyExpires),
+	}
+	switch {
+	case ch.IsAudience():
+		zero := 0
+		c.EstimatedMessages = &zero
+		if n := ch.Estimate; n >= 0 && (ch.Action == planner.Send || ch.Action == planner.Replace) {
+			c.Members = &n // Change.Estimate of an audience is its member count
+		}
+		fromAudienceChange(c, ch)
+	case ch.Estimate >= 0:
+		n := ch.Estimate
+		c.EstimatedMessages = &n
+	}
+	if s := ch.Send; s != nil {
+		c.ReachesAllFriends = planner.ReachesAllFriends(s)
+		c.DependsOn = s.DependsOn
+		c.Payload, c.KnownAfterApply = planner.Redact(s)
+		for path := range s.Sensitive {
+			c.SensitivePaths = append(c.SensitivePaths, path)
+		}
+		sort.Strings(c.SensitivePaths)
+	}
+	if r := ch.Prior; r != nil {
+		c.Prior = &Prior{Status: string(r.Status), FirstAttempt: timePtr(r.FirstAttempt), Digest: r.Digest,
+			RequestID: r.RequestID, SentAt: timePtr(r.SentAt)}
+	}
+	return c
+}
+
+// timePtr is t in UTC, or nil for the zero time.
+func timePtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	t = t.UTC()
+	return &t
+}
+
+// Encode writes d as indented JSON with a trailing newline, HTML
+// characters as they are. It returns the first error of w.
+func Encode(w io.Writer, d *Document) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(d)
+}
+
+// Digest is what PlanDigest must be: "sha256:" and the hex SHA-256 of
+// d's encoding (Encode) with PlanDigest empty.
+func (d *Document) Digest() (string, error) {
+	c := *d
+	c.PlanDigest = ""
+	var buf bytes.Buffer
+	if err := Encode(&buf, &c); err != nil {
+		return "", fmt.Errorf("encoding the plan: %w", err)
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	return "sha256:" + hex.EncodeToString(sum[:]), nil
+}
