@@ -76,6 +76,7 @@ func TestScripts(t *testing.T) {
 			"audience-members":  cmdAudienceMembers,
 			"audience-id":       cmdAudienceID,
 			"keys-used":         cmdKeysUsed,
+			"edit-plan":         cmdEditPlan,
 		},
 	})
 }
