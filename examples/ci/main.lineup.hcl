@@ -4,8 +4,8 @@
 #   lineup plan -sandbox -out=lineup.plan -format=markdown > plan.md
 #   lineup apply -sandbox lineup.plan
 #
-# The coupon code is sensitive: plans, comments and plan files show it as
-# (sensitive). CI gives it from a repository secret (LINEUP_VAR_coupon);
+# The coupon code is sensitive: plans and comments show it as (sensitive),
+# plan files as null. CI gives it from a repository secret (LINEUP_VAR_coupon);
 # this default is for the sandbox.
 
 variable "customer" {
