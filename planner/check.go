@@ -36,7 +36,7 @@ func check(send *lang.Send, prior *state.Record, replace bool) checked {
 	var c checked
 	hasUnknown := lang.HasUnknown(send.Body)
 	if !hasUnknown {
-		c.digest = Digest(send.Body)
+		c.digest = digestKnown(send.Body)
 	}
 	unchanged := prior != nil && prior.Status == state.Sent && !hasPendingPart(prior) &&
 		c.digest != "" && c.digest == prior.Digest

@@ -23,6 +23,11 @@ func Digest(body map[string]any) string {
 	if path, u, found := lang.FirstUnknown("", body); found {
 		panic(fmt.Sprintf("planner.Digest: body holds a value known only after apply (%s at %s)", u.Ref, path))
 	}
+	return digestKnown(body)
+}
+
+// digestKnown is Digest of a body the caller found no lang.Unknown in.
+func digestKnown(body map[string]any) string {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
