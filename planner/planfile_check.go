@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/lineupdev/lineup/lang"
@@ -46,8 +47,18 @@ func (sp *Saved) CheckConfig(cfg *lang.Config) error {
 
 // CheckState returns a *StaleError unless st is the state the plan was
 // made against: same lineage and serial, or, for a plan made before any
-// state file existed (serial 0), still none.
+// state file existed (serial 0), still none. A fresh retry key of the
+// plan that st records already is a *MismatchError: LINE would take the
+// send for the one it was used for, and never deliver it.
 func (sp *Saved) CheckState(st *state.State) error {
+	if err := sp.checkSerial(st); err != nil {
+		return err
+	}
+	return sp.checkKeysUnused(st)
+}
+
+// checkSerial is CheckState's check of the lineage and serial.
+func (sp *Saved) checkSerial(st *state.State) error {
 	p := sp.Plan
 	switch {
 	case p.Serial == 0 && st.Serial == 0:
@@ -63,6 +74,37 @@ func (sp *Saved) CheckState(st *state.State) error {
 	case st.Serial != p.Serial:
 		return &StaleError{Why: fmt.Sprintf("it was made against serial %d of the state, which is now at serial %d: "+
 			"another apply ran since, or this plan was applied already.", p.Serial, st.Serial)}
+	}
+	return nil
+}
+
+// checkKeysUnused checks that no key of a change sent with fresh keys is
+// a key st records, for any send or part, current or in the history.
+func (sp *Saved) checkKeysUnused(st *state.State) error {
+	used := map[string]string{}
+	record := func(r *state.Record) {
+		used[strings.ToLower(r.RetryKey)] = r.Address
+		for _, part := range r.Parts {
+			used[strings.ToLower(part.RetryKey)] = r.Address
+		}
+	}
+	for _, r := range st.Sends {
+		record(r)
+	}
+	for _, r := range st.History {
+		record(r)
+	}
+	delete(used, "")
+	for _, ch := range sp.Plan.Changes {
+		if !freshKeyed(ch) {
+			continue
+		}
+		for _, key := range append([]string{ch.RetryKey}, ch.RetryKeys...) {
+			if addr, ok := used[strings.ToLower(key)]; ok && key != "" {
+				return &MismatchError{Why: fmt.Sprintf("the retry key %s of %s was used before, by %s (the state "+
+					"records it); a send of a plan has a new key.", key, ch.Address, addr)}
+			}
+		}
 	}
 	return nil
 }

@@ -205,3 +205,24 @@ func TestMatchRefusesHandEdits(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckStateRefusesUsedKeys: a saved plan whose fresh retry key the
+// state records already (a plan ID copied from an applied plan, say) is
+// refused.
+func TestCheckStateRefusesUsedKeys(t *testing.T) {
+	sp := savedFixture()
+	key := sp.Plan.Changes[0].RetryKey
+	st := &state.State{Lineage: sp.Plan.Lineage, Serial: 7, Sends: map[string]*state.Record{}}
+	require.NoError(t, sp.CheckState(st))
+	st.History = []*state.Record{{Address: "push.gone", RetryKey: strings.ToUpper(key)}}
+	err := sp.CheckState(st)
+	var mismatch *MismatchError
+	if !errors.As(err, &mismatch) || !strings.Contains(err.Error(), "the retry key "+key+" of push.coupon was used before, by push.gone") {
+		t.Errorf("error %v, want a MismatchError naming the key and push.gone", err)
+	}
+	st.History = nil
+	st.Sends["multicast.old"] = &state.Record{Address: "multicast.old", Parts: []state.Part{{RetryKey: sp.Plan.Changes[1].RetryKey}}}
+	if err := sp.CheckState(st); err == nil || !strings.Contains(err.Error(), "of push.thanks was used before, by multicast.old") {
+		t.Errorf("a key a multicast's part used: error %v", err)
+	}
+}
