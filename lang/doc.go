@@ -17,6 +17,10 @@
 // sensitive (the JSON paths that hold one go to Send.Sensitive). Marks
 // never reach a Body.
 //
+// Every walk over a body, here and in the packages above, is Walk or
+// Rewrite (walk.go): sorted keys, JSON paths built one way, so the value
+// an error names is the same on every run and RangeAt finds its source.
+//
 // Choices where LANGUAGE.md is silent: messages = EXPR must evaluate to a
 // list of message objects that come from bundles (a literal object is an
 // error); a -var-file that sets an undeclared variable is a warning (a -var

@@ -5,5 +5,7 @@
 // It also validates sends against LINE's rules (package rules), mapping
 // each problem's JSON path back to the source range lang recorded.
 // Renderers (package render) and the applier take a finished Plan; they
-// decide nothing.
+// decide nothing. A plan saved for review is a Saved, whose file format
+// is package plandoc's; Saved's checks (CheckConfig, CheckState, Match)
+// decide whether apply may send from it.
 package planner

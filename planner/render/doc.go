@@ -1,9 +1,11 @@
 // Package render turns a finished plan into text for people (Human), for
-// a pull-request comment (Markdown) and for machines (JSON, its own public
-// types with a format_version). It formats only: every decision, and every
-// phrase that depends on one (Change.Reason), is already in the Plan. The
-// CLI's plan, apply and show commands are its users. Every renderer shows
-// the values at a send's Sensitive paths as (sensitive).
+// a pull-request comment (Markdown) and for machines (JSON: the public
+// plan document of package plandoc, which saved plans share). It formats
+// only: every decision, and every phrase that depends on one
+// (Change.Reason), is already in the Plan. The CLI's plan, apply and show
+// commands are its users. The text renderers show the values at a send's
+// Sensitive paths as (sensitive); the JSON document has null there and
+// lists the paths.
 //
 // The human form follows Terraform's: a "# address ..." comment per change,
 // the request body as attributes prefixed by the change's symbol, aligned
