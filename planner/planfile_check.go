@@ -3,6 +3,7 @@ package planner
 import (
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -197,9 +198,12 @@ func (sp *Saved) matchSend(was, now *Change) error {
 	}
 	shown, shownUnknown := Redact(was.Send)
 	given, givenUnknown := Redact(now.Send)
-	if path, a, b, differ := firstDifference(shown, given); differ {
-		return &MismatchError{Why: fmt.Sprintf("the plan shows %s of %s as %s, and the configuration gives %s: "+
-			"the plan was edited, and apply sends only what the configuration gives.", path, was.Address, a, b)}
+	if !reflect.DeepEqual(shown, given) {
+		why := fmt.Sprintf("the plan shows the payload of %s otherwise than the configuration gives it", was.Address)
+		if path, a, b, found := firstDifference(shown, given); found {
+			why = fmt.Sprintf("the plan shows %s of %s as %s, and the configuration gives %s", path, was.Address, a, b)
+		}
+		return &MismatchError{Why: why + ": the plan was edited, and apply sends only what the configuration gives."}
 	}
 	if !maps.Equal(shownUnknown, givenUnknown) || !maps.Equal(was.Send.Sensitive, now.Send.Sensitive) {
 		return &MismatchError{Why: fmt.Sprintf("the values of %s known only after apply, or its sensitive values, "+
