@@ -65,7 +65,7 @@ func (r *run) jsonOf(s *Send, path string, v cty.Value, parent hcl.Range, found 
 		i := 0
 		for it := v.ElementIterator(); it.Next(); i++ {
 			_, e := it.Element()
-			out = append(out, r.jsonOf(s, path+"["+strconv.Itoa(i)+"]", e, rng, found))
+			out = append(out, r.jsonOf(s, JoinIndex(path, i), e, rng, found))
 		}
 		return out
 	case ty.IsMapType() || ty.IsObjectType():
@@ -75,7 +75,7 @@ func (r *run) jsonOf(s *Send, path string, v cty.Value, parent hcl.Range, found 
 			if e.IsNull() {
 				continue
 			}
-			out[k.AsString()] = r.jsonOf(s, path+"."+k.AsString(), e, rng, found)
+			out[k.AsString()] = r.jsonOf(s, JoinKey(path, k.AsString()), e, rng, found)
 		}
 		return out
 	}
