@@ -89,6 +89,8 @@ type Options struct {
 type LoggedRequest struct {
 	Method string `json:"method"`
 	Path   string `json:"path"`
+	// Query is the request's query string, as sent ("date=20261119").
+	Query string `json:"query,omitempty"`
 	// Status is the status the client was meant to get: 0 when the
 	// sandbox dropped the connection or held the answer back
 	// (drop-before, drop-after, timeout-after faults).

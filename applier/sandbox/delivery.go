@@ -18,18 +18,22 @@ type Delivery struct {
 	// To is who received the messages: the chat of a push, each distinct
 	// user of a multicast once; empty for a broadcast (every friend).
 	To []string `json:"to,omitempty"`
-	// People is how many persons the send counted against the quota.
-	People int `json:"people"`
+	// People is how many persons the send counted against the quota;
+	// Reached how many it reached: the same, but for a reply, which
+	// reaches its chat and counts no one. Users who blocked the account
+	// or are not friends are neither reached nor counted (reach.go).
+	People  int `json:"people"`
+	Reached int `json:"reached"`
 	// Messages are the message objects as received.
 	Messages []json.RawMessage `json:"messages"`
 }
 
-// record adds an accepted send to the world's deliveries. The caller
-// holds the lock.
-func (w *world) record(ex *exchange, to []string, people int, objects []json.RawMessage) {
+// record adds an accepted send to the world's deliveries: people
+// counted, reached reached. The caller holds the lock.
+func (w *world) record(ex *exchange, to []string, people, reached int, objects []json.RawMessage) {
 	w.deliveries = append(w.deliveries, Delivery{
 		RequestID: ex.requestID, Endpoint: ex.endpoint.name, At: ex.now,
-		To: to, People: people, Messages: objects,
+		To: to, People: people, Reached: reached, Messages: objects,
 	})
 }
 

@@ -150,11 +150,13 @@ func (s *Server) finishNarrowcast(nc *narrowcast, at time.Time) {
 	s.world.usage[month(at)] += len(nc.Recipients)
 	s.world.deliveries = append(s.world.deliveries, Delivery{
 		RequestID: nc.RequestID, Endpoint: "narrowcast", At: at,
-		To: nc.Recipients, People: len(nc.Recipients), Messages: nc.Messages,
+		To: nc.Recipients, People: len(nc.Recipients), Reached: len(nc.Recipients),
+		Messages: nc.Messages,
 	})
 }
 
-// progressBody is the answer of the progress endpoint (facts §8.6).
+// progressBody is the answer of the progress endpoint
+// (https://developers.line.biz/en/reference/messaging-api/#get-narrowcast-progress-status).
 type progressBody struct {
 	Phase             string  `json:"phase"`
 	SuccessCount      *int    `json:"successCount,omitempty"`
