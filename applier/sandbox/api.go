@@ -20,7 +20,8 @@ type Options struct {
 
 	// MonthlyLimit is the month's message allowance answered by
 	// GET /v2/bot/message/quota; 0 means no limit ({"type":"none"}).
-	// Sends are counted per recipient person (facts §13, see quota.go).
+	// Sends are counted per recipient person (quota.go;
+	// https://developers.line.biz/en/docs/messaging-api/pricing/).
 	MonthlyLimit int
 	// Friends is the size of the generated population of friends
 	// (population.go); 0 means DefaultFriends. A broadcast reaches, and
@@ -63,7 +64,8 @@ type Options struct {
 	// Latency delays every LINE answer (not the /_sandbox/ paths).
 	Latency time.Duration
 
-	// RateLimits turns on LINE's per-endpoint rate limits (facts §6).
+	// RateLimits turns on LINE's per-endpoint rate limits
+	// (https://developers.line.biz/en/reference/messaging-api/#rate-limits).
 	// Off by default so that tests are not limited; `lineup sandbox`
 	// turns them on.
 	RateLimits bool

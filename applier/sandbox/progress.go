@@ -10,15 +10,18 @@ import (
 )
 
 // progressTTL is how long a narrowcast's progress can be read, and its
-// request ID used for a redelivery (facts §8.6).
+// request ID used for a redelivery
+// (https://developers.line.biz/en/reference/messaging-api/#get-narrowcast-progress-status).
 const progressTTL = 14 * 24 * time.Hour
 
 // minRecipients is the fewest people a narrowcast using attributes or
 // audiences may reach, and the fewest users of each audience when it uses
-// more than one (facts §8.4).
+// more than one
+// (https://developers.line.biz/en/reference/messaging-api/#send-narrowcast-message-restrictions).
 const minRecipients = 50
 
-// Narrowcast failure codes (facts §8.6).
+// Narrowcast failure codes
+// (https://developers.line.biz/en/reference/messaging-api/#get-narrowcast-progress-status).
 const (
 	errNotEnoughRecipients = 2
 	errSmallAudience       = 4
