@@ -136,8 +136,8 @@ func (s *Server) admitNarrowcast(now time.Time, nc *narrowcast) *reply {
 	return nil
 }
 
-// reservation is what a narrowcast reserves and may send at most (facts
-// §8.3): the target reach, lowered by max and, with upToRemainingQuota,
+// reservation is what a narrowcast reserves and may send at most
+// (https://developers.line.biz/en/reference/messaging-api/#send-narrowcast-limit): the target reach, lowered by max and, with upToRemainingQuota,
 // by the remaining monthly limit. Without upToRemainingQuota, a count
 // above the remaining limit is refused (ok false). The caller holds s.mu.
 func (s *Server) reservation(now time.Time, nc *narrowcast) (reserved int, ok bool) {
