@@ -76,6 +76,8 @@ func TestScripts(t *testing.T) {
 			"audience-members":  cmdAudienceMembers,
 			"audience-id":       cmdAudienceID,
 			"keys-used":         cmdKeysUsed,
+			"start-lineup":      cmdStartLineup,
+			"stop-lineup":       cmdStopLineup,
 		},
 	})
 }

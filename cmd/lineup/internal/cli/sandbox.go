@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/lineupdev/lineup/applier/sandbox"
@@ -41,6 +44,10 @@ func runSandbox(ctx context.Context, g global, args []string, s Streams) int {
 	if err != nil {
 		return fail(s, err)
 	}
+	// SIGTERM, as service managers and container runtimes stop a server,
+	// saves the world as SIGINT does: a lost world forgets retry keys.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fail(s, err)
