@@ -78,6 +78,10 @@ func TestScripts(t *testing.T) {
 			"keys-used":         cmdKeysUsed,
 			"start-lineup":      cmdStartLineup,
 			"stop-lineup":       cmdStopLineup,
+			"line":              cmdLine,
+			"sandbox-date":      cmdSandboxDate,
+			"world-id":          cmdWorldID,
+			"user-sends":        cmdUserSends,
 		},
 	})
 }
