@@ -47,15 +47,15 @@ func (s *Server) broadcast(ex *exchange) reply {
 }
 
 // sendProblemsReply is problemsReply, except that a bad element of a
-// recipient list gets LINE's property error, as the first problem alone:
+// recipient list gets LINE's property error, as the first problem alone
+// and without details, as in LINE's example
+// (https://developers.line.biz/en/reference/messaging-api/#send-multicast-message):
 // "The property, to[1], in the request body is invalid (line: -, column: -)".
 func sendProblemsReply(ps []rules.Problem) reply {
 	for _, p := range ps {
 		if strings.HasPrefix(p.Path, "to[") {
-			return reply{status: http.StatusBadRequest, body: errorBody{
-				Message: fmt.Sprintf("The property, %s, in the request body is invalid (line: -, column: -)", p.Path),
-				Details: []detail{{Message: p.Message, Property: p.Path}},
-			}}
+			return errorReply(http.StatusBadRequest,
+				fmt.Sprintf("The property, %s, in the request body is invalid (line: -, column: -)", p.Path))
 		}
 	}
 	return problemsReply(ps)
