@@ -104,7 +104,7 @@ var lineErrorCases = []lineErrorCase{
 	{name: "bad token", doc: refMessaging + "#error-responses",
 		method: "GET", path: "/v2/bot/message/quota", header: map[string]string{"Authorization": "Bearer nope"},
 		status: 401,
-		want: `{"message":"Authentication failed due to the following reason: invalid token. Confirm that the access token in the authorization header is valid."}`},
+		want:   `{"message":"Authentication failed due to the following reason: invalid token. Confirm that the access token in the authorization header is valid."}`},
 	{name: "forbidPartialDelivery alone", doc: refMessaging + "#send-narrowcast-limit",
 		method: "POST", path: "/v2/bot/message/narrowcast", status: 400,
 		body: `{"messages":[` + text + `],"limit":{"max":10,"forbidPartialDelivery":true}}`,
@@ -184,4 +184,3 @@ func TestLINEErrorBodies(t *testing.T) {
 		})
 	}
 }
-
