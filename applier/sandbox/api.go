@@ -27,7 +27,7 @@ type Options struct {
 	// (population.go); 0 means DefaultFriends. A broadcast reaches, and
 	// counts, those who did not block the account (one in 20, rounded
 	// down). Groups and Rooms are how many of each the bot is in, each
-	// with DefaultGroupMembers members; 0 means DefaultGroups and
+	// with 3 to 12 of the friends as members; 0 means DefaultGroups and
 	// DefaultRooms, negative none. PopulationSeed seeds the generation;
 	// 0 means DefaultPopulationSeed. A world loaded from Dir keeps the
 	// population it was made with.
