@@ -50,8 +50,10 @@ func (s *Server) Deliveries() []Delivery {
 	return out
 }
 
-// DeliveredTo counts the accepted sends that reached user: pushes to the
-// user, multicasts naming the user, and broadcasts.
+// DeliveredTo counts the accepted sends that reached user: broadcasts,
+// when user is a friend who did not block the account; narrowcasts that
+// chose user; and pushes, replies and multicasts to user when it reached
+// them (reach.go).
 func (s *Server) DeliveredTo(user string) int {
 	now := s.Now()
 	s.mu.Lock()
@@ -59,7 +61,13 @@ func (s *Server) DeliveredTo(user string) int {
 	s.settle(now)
 	n := 0
 	for _, d := range s.world.deliveries {
-		if d.Endpoint == "broadcast" || slices.Contains(d.To, user) {
+		switch {
+		case d.Endpoint == "broadcast":
+			if i, ok := s.pop.byID[user]; ok && !s.pop.friends[i].Blocked {
+				n++
+			}
+		case !slices.Contains(d.To, user):
+		case d.Endpoint == "narrowcast" || s.userReached(user, d.At):
 			n++
 		}
 	}

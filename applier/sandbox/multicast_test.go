@@ -34,6 +34,8 @@ func TestMulticastSDK(t *testing.T) {
 	require.Len(t, ds[0].Messages, 1)
 	require.Equal(t, 1, sb.DeliveredTo(friendA))
 	require.Equal(t, 1, sb.DeliveredTo(friendB))
+	require.Zero(t, sb.DeliveredTo(blocked))
+	require.Zero(t, sb.DeliveredTo(userA))
 	require.Equal(t, 2, sb.Usage())
 }
 
@@ -115,7 +117,7 @@ func TestMulticastRetryKey(t *testing.T) {
 }
 
 func TestBroadcast(t *testing.T) {
-	sb, ts := start(t, Options{Friends: 3})
+	sb, ts := start(t, Options{Friends: 20})
 	c := sdkClient(t, ts)
 	req := &messaging_api.BroadcastRequest{NotificationDisabled: true,
 		Messages: []messaging_api.MessageInterface{messaging_api.TextMessage{Text: "all"}}}
@@ -135,7 +137,10 @@ func TestBroadcast(t *testing.T) {
 	ds := sb.Deliveries()
 	require.Len(t, ds, 1)
 	require.Equal(t, "broadcast", ds[0].Endpoint)
-	require.Equal(t, 3, ds[0].People)
-	require.Equal(t, 1, sb.DeliveredTo(userB))
+	require.Equal(t, 19, ds[0].People)
+	friend, _, blocked := pickFriends(t, sb)
+	require.Equal(t, 1, sb.DeliveredTo(friend))
+	require.Zero(t, sb.DeliveredTo(blocked), "a friend who blocked the account gets nothing")
+	require.Zero(t, sb.DeliveredTo(userB), "a user who is not a friend gets nothing")
 	require.Equal(t, map[string]int{keyOne: 1}, sb.AcceptedByKey())
 }

@@ -29,15 +29,23 @@ func (s *Server) userReached(user string, now time.Time) bool {
 // group's messages only as a member). ok is false for any other chat.
 // The caller holds s.mu.
 func (s *Server) chatMembers(chat string) (members []string, ok bool) {
-	for _, list := range [][]Chat{s.pop.groups, s.pop.rooms} {
-		for _, c := range list {
-			if c.ID == chat {
-				return c.Members, true
-			}
-		}
+	if c, ok := s.pop.chat(chat); ok {
+		return c.Members, true
 	}
 	members, ok = s.world.chats[chat]
 	return members, ok
+}
+
+// chat returns the population's group or room of that ID.
+func (p *population) chat(id string) (Chat, bool) {
+	for _, list := range [][]Chat{p.groups, p.rooms} {
+		for _, c := range list {
+			if c.ID == id {
+				return c, true
+			}
+		}
+	}
+	return Chat{}, false
 }
 
 // pushReach is how many people a push to chat at now reaches and counts:
@@ -81,8 +89,8 @@ func (s *Server) noteWriter(user, chat string, now time.Time) {
 		s.world.contacts[user] = now
 		return
 	}
-	if _, ok := s.chatMembers(chat); ok && s.world.chats[chat] == nil {
-		return // one of the population's chats
+	if _, ok := s.pop.chat(chat); ok {
+		return // the population's chats keep their members
 	}
 	if !slices.Contains(s.world.chats[chat], user) {
 		s.world.chats[chat] = append(s.world.chats[chat], user)
