@@ -55,7 +55,8 @@ func TestUserMessageTypes(t *testing.T) {
 // more. A group a user wrote in is one the bot is in.
 func TestContactsAreReachedForAWeek(t *testing.T) {
 	t0 := time.Date(2026, 11, 2, 12, 0, 0, 0, time.UTC)
-	sb, ts, _ := withReceiver(t, Options{Friends: 10, Now: func() time.Time { return t0 }})
+	dir := t.TempDir()
+	sb, ts, _ := withReceiver(t, Options{Dir: dir, Friends: 10, Now: func() time.Time { return t0 }})
 	require.Equal(t, http.StatusOK, push(t, ts, textPush(userA, "before"), "").status)
 	require.Zero(t, sb.Usage(), "not a friend")
 	userSays(t, ts, userA, `{"text":"hi"}`)
@@ -67,6 +68,13 @@ func TestContactsAreReachedForAWeek(t *testing.T) {
 	require.Equal(t, 2, sb.Usage(), "the group has its one writer")
 	profile := call(t, ts, http.MethodGet, "/v2/bot/profile/"+userA, "", nil)
 	require.Equal(t, http.StatusOK, profile.status)
+
+	// A reloaded world still knows the contact and the group.
+	require.NoError(t, sb.Save())
+	again, ts2 := start(t, Options{Dir: dir, Now: func() time.Time { return t0.Add(time.Hour) }})
+	require.Equal(t, http.StatusOK, push(t, ts2, textPush(userA, "reloaded"), "").status)
+	require.Equal(t, http.StatusOK, push(t, ts2, textPush(groupC, "reloaded"), "").status)
+	require.Equal(t, 4, again.Usage())
 
 	sb.Advance(7 * 24 * time.Hour)
 	require.Equal(t, http.StatusOK, push(t, ts, textPush(userA, "a week later"), "").status)
