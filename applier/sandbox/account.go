@@ -88,26 +88,29 @@ const (
 // or loadingSeconds out of 5..60 or not a multiple of 5, is a 400 with
 // LINE's details. Nothing is shown to anyone: the request log keeps it.
 func (s *Server) loading(ex *exchange) reply {
-	var ds []detail
+	var ps []rules.Problem
 	chat, _ := ex.body["chatId"].(string)
 	if !rules.UserID(chat) {
-		ds = append(ds, detail{Property: "chatId",
+		ps = append(ps, rules.Problem{Path: "chatId", Summary: "Not a user ID",
 			Message: "Only user id is acceptable, please confirm if there are any group/room ids or illegal ids."})
 	}
 	if v, ok := ex.body["loadingSeconds"]; ok && v != nil {
+		seconds := rules.Problem{Path: "loadingSeconds", Summary: "Invalid loading seconds"}
 		n, isNum := v.(float64)
 		switch {
 		case !isNum || n != float64(int(n)):
-			ds = append(ds, detail{Property: "loadingSeconds", Message: "Must be an integer"})
+			seconds.Message = "Must be an integer"
 		case n < minLoadingSeconds || n > maxLoadingSeconds:
-			ds = append(ds, detail{Property: "loadingSeconds", Message: "Must be between 5 and 60"})
+			seconds.Message = "Must be between 5 and 60"
 		case int(n)%5 != 0:
-			ds = append(ds, detail{Property: "loadingSeconds", Message: "must be a multiple of five"})
+			seconds.Message = "must be a multiple of five"
+		}
+		if seconds.Message != "" {
+			ps = append(ps, seconds)
 		}
 	}
-	if len(ds) > 0 {
-		return reply{status: http.StatusBadRequest, body: errorBody{
-			Message: fmt.Sprintf("The request body has %d error(s)", len(ds)), Details: ds}}
+	if len(ps) > 0 {
+		return problemsReply(ps)
 	}
 	return reply{status: http.StatusAccepted, body: struct{}{}}
 }

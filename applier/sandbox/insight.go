@@ -31,8 +31,7 @@ func (s *Server) followers(ex *exchange) reply {
 	if err != nil {
 		return errorReply(http.StatusBadRequest, "Bad Request")
 	}
-	y, m, d := ex.now.In(jst).Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, jst)
+	today := startOfDay(ex.now)
 	switch {
 	case day.Before(insightStart):
 		return reply{status: http.StatusOK, body: followersBody{Status: "out_of_service"}}
