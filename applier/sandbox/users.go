@@ -112,7 +112,10 @@ func checkUserMessage(user string, m *UserMessage) (string, error) {
 			return "", fmt.Errorf("text is longer than 5000 characters")
 		}
 	case "sticker":
-		if m.PackageID == "" && m.StickerID == "" {
+		if (m.PackageID == "") != (m.StickerID == "") {
+			return "", fmt.Errorf("a sticker has both packageId and stickerId, or neither (LINE's sample 446/1988)")
+		}
+		if m.PackageID == "" {
 			m.PackageID, m.StickerID = "446", "1988"
 		}
 	case "image", "video":
