@@ -59,6 +59,9 @@ func runSandbox(ctx context.Context, g global, args []string, s Streams) int {
 	fmt.Fprintf(s.Out, "LINE sandbox listening on http://%s\n", ln.Addr())
 	fmt.Fprintf(s.Out, "Use it with: LINEUP_ENDPOINT=http://%s lineup apply\n", ln.Addr())
 	fmt.Fprintf(s.Out, "Request log: http://%s/_sandbox/requests\n", ln.Addr())
+	fmt.Fprintf(s.Out, "Friends: %d (%d have not blocked the account), in %d groups and rooms: http://%s/_sandbox/population\n",
+		len(sb.Population()), sb.TargetReach(), len(sb.Groups()), ln.Addr())
+	fmt.Fprintf(s.Out, "Endpoints emulated: http://%s/_sandbox/endpoints\n", ln.Addr())
 	printSandboxUsers(s, ln.Addr().String(), *hook)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
