@@ -20,13 +20,14 @@ type Options struct {
 
 	// MonthlyLimit is the month's message allowance answered by
 	// GET /v2/bot/message/quota; 0 means no limit ({"type":"none"}).
-	// Sends are counted per recipient person (facts §13, see quota.go).
+	// Sends are counted per recipient person (quota.go;
+	// https://developers.line.biz/en/docs/messaging-api/pricing/).
 	MonthlyLimit int
 	// Friends is the size of the generated population of friends
 	// (population.go); 0 means DefaultFriends. A broadcast reaches, and
 	// counts, those who did not block the account (one in 20, rounded
 	// down). Groups and Rooms are how many of each the bot is in, each
-	// with DefaultGroupMembers members; 0 means DefaultGroups and
+	// with 3 to 12 of the friends as members; 0 means DefaultGroups and
 	// DefaultRooms, negative none. PopulationSeed seeds the generation;
 	// 0 means DefaultPopulationSeed. A world loaded from Dir keeps the
 	// population it was made with.
@@ -63,7 +64,8 @@ type Options struct {
 	// Latency delays every LINE answer (not the /_sandbox/ paths).
 	Latency time.Duration
 
-	// RateLimits turns on LINE's per-endpoint rate limits (facts §6).
+	// RateLimits turns on LINE's per-endpoint rate limits
+	// (https://developers.line.biz/en/reference/messaging-api/#rate-limits).
 	// Off by default so that tests are not limited; `lineup sandbox`
 	// turns them on.
 	RateLimits bool
@@ -89,6 +91,8 @@ type Options struct {
 type LoggedRequest struct {
 	Method string `json:"method"`
 	Path   string `json:"path"`
+	// Query is the request's query string, as sent ("date=20261119").
+	Query string `json:"query,omitempty"`
 	// Status is the status the client was meant to get: 0 when the
 	// sandbox dropped the connection or held the answer back
 	// (drop-before, drop-after, timeout-after faults).

@@ -8,7 +8,8 @@ import (
 	"time"
 )
 
-// Audience limits and timings (facts §9.7).
+// Audience limits and timings
+// (https://developers.line.biz/en/reference/messaging-api/#manage-audience-group).
 const (
 	maxAudiences        = 1000
 	maxJSONAudienceIDs  = 10000
@@ -111,7 +112,8 @@ func (j *audienceJob) jobStatus(now time.Time) string {
 	return "QUEUED"
 }
 
-// status is the audience's status at now (facts §9.6): an UPLOAD audience
+// status is the audience's status at now
+// (https://developers.line.biz/en/reference/messaging-api/#get-audience-group): an UPLOAD audience
 // is READY once a finished job gave it a member, and stays READY while
 // later jobs run; a CLICK or IMP audience is READY at ReadyAt with at
 // least 50 members, else FAILED then; any audience EXPIRED after 180 days.

@@ -10,7 +10,8 @@ import (
 )
 
 // audienceError is the error shape of the audience endpoints: a message
-// and a machine code in details[].message (facts §9.7).
+// and a machine code in details[].message
+// (https://developers.line.biz/en/reference/messaging-api/#manage-audience-group).
 func audienceError(status int, message, code string) reply {
 	return reply{status: status, body: errorBody{Message: message, Details: []detail{{Message: code}}}}
 }

@@ -28,7 +28,8 @@ type fileForm struct {
 	hasFile     bool
 }
 
-// readFileForm parses a byFile request (facts §9.2): form fields and one
+// readFileForm parses a byFile request
+// (https://developers.line.biz/en/reference/messaging-api/#create-upload-audience-group-by-file): form fields and one
 // file of IDs, one per line, its part text/plain (or, unless
 // Options.StrictFilePart, application/octet-stream as the Go SDK sends).
 func (s *Server) readFileForm(ex *exchange) (fileForm, *reply) {

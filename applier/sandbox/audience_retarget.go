@@ -22,7 +22,9 @@ func (s *Server) createImpAudience(ex *exchange) reply {
 }
 
 // createRetarget creates a CLICK or IMP audience from the request ID of
-// a narrowcast or broadcast sent within 60 days (facts §9.4). Its members
+// a narrowcast or broadcast sent within 60 days
+// (https://developers.line.biz/en/reference/messaging-api/#create-click-audience-group,
+// #create-imp-audience-group). Its members
 // are a fixed share of the people the send reached (clickFraction,
 // impressionFraction), drawn per user from the request ID. It is
 // IN_PROGRESS for Options.AudienceDelay, then READY with 50 members or

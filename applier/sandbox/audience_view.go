@@ -9,7 +9,8 @@ import (
 	"time"
 )
 
-// audienceSummary is the 202 answer of the create endpoints (facts §9.1).
+// audienceSummary is the 202 answer of the create endpoints
+// (https://developers.line.biz/en/reference/messaging-api/#create-upload-audience-group).
 type audienceSummary struct {
 	AudienceGroupID int64  `json:"audienceGroupId"`
 	CreateRoute     string `json:"createRoute"`
@@ -32,7 +33,8 @@ func summaryOf(a *audience) audienceSummary {
 	}
 }
 
-// audienceGroup is an audience in the get and list answers (facts §9.5).
+// audienceGroup is an audience in the get and list answers
+// (https://developers.line.biz/en/reference/messaging-api/#get-audience-group, #get-audience-groups).
 type audienceGroup struct {
 	AudienceGroupID int64   `json:"audienceGroupId"`
 	CreateRoute     string  `json:"createRoute"`

@@ -57,19 +57,26 @@ func TestUnknownPath(t *testing.T) {
 		name   string
 		method string
 		path   string
+		status int
+		want   string
 	}{
-		{name: "markAsRead is not emulated", method: http.MethodPost, path: "/v2/bot/chat/markAsRead"},
-		{name: "no such path", method: http.MethodGet, path: "/v2/bot/nothing"},
-		{name: "wrong method", method: http.MethodGet, path: "/v2/bot/message/push"},
-		{name: "sandbox path", method: http.MethodGet, path: "/_sandbox/nothing"},
+		{name: "markAsRead is not emulated", method: http.MethodPost, path: "/v2/bot/chat/markAsRead",
+			status: http.StatusNotImplemented,
+			want:   `{"message":"The sandbox does not emulate POST /v2/bot/chat/markAsRead; GET /_sandbox/endpoints lists the endpoints it does"}`},
+		{name: "no such path", method: http.MethodGet, path: "/v2/bot/nothing", status: http.StatusNotImplemented,
+			want: `{"message":"The sandbox does not emulate GET /v2/bot/nothing; GET /_sandbox/endpoints lists the endpoints it does"}`},
+		{name: "wrong method", method: http.MethodGet, path: "/v2/bot/message/push", status: http.StatusNotImplemented,
+			want: `{"message":"The sandbox does not emulate GET /v2/bot/message/push; GET /_sandbox/endpoints lists the endpoints it does"}`},
+		{name: "sandbox path", method: http.MethodGet, path: "/_sandbox/nothing", status: http.StatusNotFound,
+			want: `{"message":"Not found"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := call(t, ts, tt.method, tt.path, `{}`, nil)
-			if got.status != http.StatusNotFound {
-				t.Errorf("status = %d, want 404", got.status)
+			if got.status != tt.status {
+				t.Errorf("status = %d, want %d", got.status, tt.status)
 			}
-			if diff := cmp.Diff(js(t, `{"message":"Not found"}`), got.body); diff != "" {
+			if diff := cmp.Diff(js(t, tt.want), got.body); diff != "" {
 				t.Errorf("body (-want +got):\n%s", diff)
 			}
 		})

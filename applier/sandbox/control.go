@@ -16,6 +16,7 @@ import (
 //	GET  /_sandbox/faults      {"faults":"drop-after=0.5"}
 //	POST /_sandbox/faults      {"faults":"..."} replaces the faults
 //	GET  /_sandbox/population  friends, groups and rooms (population.go)
+//	GET  /_sandbox/endpoints   the LINE endpoints emulated (route.go)
 func (s *Server) serveSandbox(r *http.Request) reply {
 	switch r.Method + " " + r.URL.Path {
 	case "GET /_sandbox/requests":
@@ -32,6 +33,8 @@ func (s *Server) serveSandbox(r *http.Request) reply {
 		return s.serveSetFaults(r)
 	case "GET /_sandbox/population":
 		return s.servePopulation()
+	case "GET /_sandbox/endpoints":
+		return reply{status: http.StatusOK, body: s.Endpoints()}
 	}
 	return errorReply(http.StatusNotFound, "Not found")
 }

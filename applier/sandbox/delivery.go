@@ -18,18 +18,22 @@ type Delivery struct {
 	// To is who received the messages: the chat of a push, each distinct
 	// user of a multicast once; empty for a broadcast (every friend).
 	To []string `json:"to,omitempty"`
-	// People is how many persons the send counted against the quota.
-	People int `json:"people"`
+	// People is how many persons the send counted against the quota;
+	// Reached how many it reached: the same, but for a reply, which
+	// reaches its chat and counts no one. Users who blocked the account
+	// or are not friends are neither reached nor counted (reach.go).
+	People  int `json:"people"`
+	Reached int `json:"reached"`
 	// Messages are the message objects as received.
 	Messages []json.RawMessage `json:"messages"`
 }
 
-// record adds an accepted send to the world's deliveries. The caller
-// holds the lock.
-func (w *world) record(ex *exchange, to []string, people int, objects []json.RawMessage) {
+// record adds an accepted send to the world's deliveries: people
+// counted, reached reached. The caller holds the lock.
+func (w *world) record(ex *exchange, to []string, people, reached int, objects []json.RawMessage) {
 	w.deliveries = append(w.deliveries, Delivery{
 		RequestID: ex.requestID, Endpoint: ex.endpoint.name, At: ex.now,
-		To: to, People: people, Messages: objects,
+		To: to, People: people, Reached: reached, Messages: objects,
 	})
 }
 
@@ -46,8 +50,10 @@ func (s *Server) Deliveries() []Delivery {
 	return out
 }
 
-// DeliveredTo counts the accepted sends that reached user: pushes to the
-// user, multicasts naming the user, and broadcasts.
+// DeliveredTo counts the accepted sends that reached user: broadcasts,
+// when user is a friend who did not block the account; narrowcasts that
+// chose user; and pushes, replies and multicasts to user when it reached
+// them (reach.go).
 func (s *Server) DeliveredTo(user string) int {
 	now := s.Now()
 	s.mu.Lock()
@@ -55,7 +61,13 @@ func (s *Server) DeliveredTo(user string) int {
 	s.settle(now)
 	n := 0
 	for _, d := range s.world.deliveries {
-		if d.Endpoint == "broadcast" || slices.Contains(d.To, user) {
+		switch {
+		case d.Endpoint == "broadcast":
+			if i, ok := s.pop.byID[user]; ok && !s.pop.friends[i].Blocked {
+				n++
+			}
+		case !slices.Contains(d.To, user):
+		case d.Endpoint == "narrowcast" || s.userReached(user, d.At):
 			n++
 		}
 	}

@@ -9,7 +9,9 @@
 // was played), /_sandbox/messages (push messages with their IDs),
 // /_sandbox/deliveries (every accepted send, a multicast kept once with
 // its distinct users), GET and POST /_sandbox/clock (the sandbox's time,
-// moved forward by {"advance":"25h"}) and GET and POST /_sandbox/faults.
+// moved forward by {"advance":"25h"}), GET and POST /_sandbox/faults and
+// GET /_sandbox/endpoints (the LINE endpoints emulated; a LINE path not
+// among them answers 501 naming it, never LINE's "Not found").
 //
 // It is used in-process by `lineup plan|apply -sandbox` (its world kept in
 // a directory so a second run sees the first run's sends), as a server by
@@ -18,24 +20,30 @@
 // A LINE request goes through Server.serveLINE (body, auth, route, rate
 // limit, retry key header, size, content type, JSON), then its endpoint's
 // handler (one file per endpoint family: push.go, multicast.go (multicast
-// and broadcast), quota.go, validate.go), which checks the body with
+// and broadcast), quota.go, validate.go, account.go (delivery counts,
+// loading animation, bot info, profiles)), which checks the body with
 // planner/rules and hands a commit function to Server.accept. accept is
 // the only place a send takes effect: it draws a fault (faults.go),
 // answers 409 for a retry key already accepted and 429 past the monthly
 // limit, runs the commit under the world's lock, counts the recipients
-// and consumes the key. The request is logged, then its answer delayed by
-// Options.Latency and written, or its fault played on the connection.
+// and consumes the key. Whom a send reaches and counts is decided in
+// reach.go: friends who did not block the account, users who wrote 1:1
+// in the last week, and the members of the bot's groups and rooms. The
+// request is logged, then its answer delayed by Options.Latency and
+// written, or its fault played on the connection.
 //
 // It also plays LINE's webhook side (webhook.go, users.go): POST
-// /_sandbox/users/{userId}/messages makes a user write, issuing a message
-// ID, a quote token for that chat and a reply token, and delivers the
-// signed message event to Options.Webhook (redelivering on failure);
+// /_sandbox/users/{userId}/messages makes a user send a text, sticker,
+// image or video, issuing a message ID, a quote token for that chat and
+// a reply token, and delivers the signed message event to
+// Options.Webhook (redelivering on failure);
 // POST /v2/bot/message/reply takes the reply token (webhook_reply.go).
 //
-// The channel has a world of friends (population.go): a population
-// generated from Options.PopulationSeed (or given as Options.Population)
-// with gender, age, OS, area, friendship length and who blocked the
-// account, and groups and rooms; GET /_sandbox/population lists it. A
+// The channel has a world of friends (population.go; docs/sandbox.md
+// describes the default one): a population generated from
+// Options.PopulationSeed (or given as Options.Population) with gender,
+// age, OS, area, friendship length and who blocked the account, and
+// groups and rooms of 3 to 12 members; GET /_sandbox/population lists it. A
 // narrowcast (narrowcast.go) ends in accept like the other sends, counting
 // no one there: it reserves its planned count against the monthly limit
 // and then runs on the sandbox clock, waiting then sending

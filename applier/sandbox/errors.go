@@ -17,7 +17,8 @@ type reply struct {
 	acceptedRequestID string
 }
 
-// errorBody is LINE's error shape (facts §5.1); SentMessages appears only
+// errorBody is LINE's error shape
+// (https://developers.line.biz/en/reference/messaging-api/#error-responses); SentMessages appears only
 // on the 409 answer to a retried push.
 type errorBody struct {
 	Message      string        `json:"message"`

@@ -17,8 +17,8 @@ type followersBody struct {
 // insightStart is the first day LINE has friend statistics for.
 var insightStart = time.Date(2016, 11, 1, 0, 0, 0, 0, jst)
 
-// followers answers GET /v2/bot/insight/followers?date=yyyyMMdd (facts
-// §10): a day (JST) before today is "ready" with the population's
+// followers answers GET /v2/bot/insight/followers?date=yyyyMMdd
+// (https://developers.line.biz/en/reference/messaging-api/#get-number-of-followers): a day (JST) before today is "ready" with the population's
 // numbers (every friend ever, those not blocking, those blocking); today
 // and later are "unready", as LINE's data comes a day late; days before
 // 2016-11-01 are "out_of_service".
@@ -31,8 +31,7 @@ func (s *Server) followers(ex *exchange) reply {
 	if err != nil {
 		return errorReply(http.StatusBadRequest, "Bad Request")
 	}
-	y, m, d := ex.now.In(jst).Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, jst)
+	today := startOfDay(ex.now)
 	switch {
 	case day.Before(insightStart):
 		return reply{status: http.StatusOK, body: followersBody{Status: "out_of_service"}}

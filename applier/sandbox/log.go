@@ -11,6 +11,7 @@ func (s *Server) logRequest(ex *exchange, r *http.Request, rep reply) {
 	entry := LoggedRequest{
 		Method:    r.Method,
 		Path:      r.URL.Path,
+		Query:     r.URL.RawQuery,
 		Status:    rep.status,
 		RetryKey:  ex.retryKey,
 		RequestID: ex.requestID,

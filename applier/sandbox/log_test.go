@@ -52,12 +52,13 @@ func TestRequestLog(t *testing.T) {
 }
 
 func TestMessagesEndpoint(t *testing.T) {
-	_, ts := start(t, Options{})
+	sb, ts := start(t, Options{})
+	group := sb.Groups()[0].ID
 	empty := call(t, ts, http.MethodGet, "/_sandbox/messages", "", map[string]string{"Authorization": "<unset>"})
 	if diff := cmp.Diff(js(t, `[]`), empty.body); diff != "" {
 		t.Errorf("empty world (-want +got):\n%s", diff)
 	}
-	p := push(t, ts, textPush(groupC, "hi"), "")
+	p := push(t, ts, textPush(group, "hi"), "")
 	sm := sent(t, p.body)[0]
 	got := call(t, ts, http.MethodGet, "/_sandbox/messages", "", nil)
 	list, ok := got.body.([]any)
@@ -65,7 +66,7 @@ func TestMessagesEndpoint(t *testing.T) {
 	require.Len(t, list, 1)
 	m := list[0].(map[string]any)
 	delete(m, "at")
-	want := js(t, `{"chat":"`+groupC+`","id":"`+sm.ID+`","type":"text","quote_token":"`+sm.QuoteToken+`",
+	want := js(t, `{"chat":"`+group+`","id":"`+sm.ID+`","type":"text","quote_token":"`+sm.QuoteToken+`",
 		"request_id":"`+p.header.Get("X-Line-Request-Id")+`","endpoint":"push",
 		"object":{"type":"text","text":"hi"}}`)
 	if diff := cmp.Diff(want, any(m)); diff != "" {

@@ -9,9 +9,11 @@ import (
 	"github.com/lineupdev/lineup/planner/rules"
 )
 
-// multicast answers POST /v2/bot/message/multicast (facts §3.3): 1..500
-// user IDs, no quote tokens, 200 {} and no sentMessages. It counts, and
-// delivers to, each distinct user once.
+// multicast answers POST /v2/bot/message/multicast
+// (https://developers.line.biz/en/reference/messaging-api/#send-multicast-message):
+// 1..500 user IDs, no quote tokens, 200 {} and no sentMessages. It
+// counts, and delivers to, each distinct user it reaches once: not those
+// who blocked the account or are not friends (reach.go).
 func (s *Server) multicast(ex *exchange) reply {
 	ps := rules.Multicast(ex.body)
 	ps = append(ps, pushOptions(ex.body)...)
@@ -20,14 +22,16 @@ func (s *Server) multicast(ex *exchange) reply {
 	}
 	users := distinct(ex.body["to"].([]any)) // rules.Multicast checked it.
 	objects := rawObjects(ex.body["messages"].([]any))
-	return s.accept(ex, len(users), func(w *world) ([]SentMessage, *reply) {
-		w.record(ex, users, len(users), objects)
+	people := s.usersReached(users, ex.now)
+	return s.accept(ex, people, func(w *world) ([]SentMessage, *reply) {
+		w.record(ex, users, people, people, objects)
 		return nil, nil
 	})
 }
 
-// broadcast answers POST /v2/bot/message/broadcast (facts §3.4): every
-// friend gets the messages; 200 {}.
+// broadcast answers POST /v2/bot/message/broadcast
+// (https://developers.line.biz/en/reference/messaging-api/#send-broadcast-message):
+// every friend who did not block the account gets the messages; 200 {}.
 func (s *Server) broadcast(ex *exchange) reply {
 	ps := rules.Broadcast(ex.body)
 	ps = append(ps, pushOptions(ex.body)...)
@@ -37,21 +41,21 @@ func (s *Server) broadcast(ex *exchange) reply {
 	objects := rawObjects(ex.body["messages"].([]any))
 	people := s.friends()
 	return s.accept(ex, people, func(w *world) ([]SentMessage, *reply) {
-		w.record(ex, nil, people, objects)
+		w.record(ex, nil, people, people, objects)
 		return nil, nil
 	})
 }
 
 // sendProblemsReply is problemsReply, except that a bad element of a
-// recipient list gets LINE's property error, as the first problem alone:
+// recipient list gets LINE's property error, as the first problem alone
+// and without details, as in LINE's example
+// (https://developers.line.biz/en/reference/messaging-api/#send-multicast-message):
 // "The property, to[1], in the request body is invalid (line: -, column: -)".
 func sendProblemsReply(ps []rules.Problem) reply {
 	for _, p := range ps {
 		if strings.HasPrefix(p.Path, "to[") {
-			return reply{status: http.StatusBadRequest, body: errorBody{
-				Message: fmt.Sprintf("The property, %s, in the request body is invalid (line: -, column: -)", p.Path),
-				Details: []detail{{Message: p.Message, Property: p.Path}},
-			}}
+			return errorReply(http.StatusBadRequest,
+				fmt.Sprintf("The property, %s, in the request body is invalid (line: -, column: -)", p.Path))
 		}
 	}
 	return problemsReply(ps)

@@ -12,10 +12,11 @@ import (
 )
 
 func TestMulticastSDK(t *testing.T) {
-	sb, ts := start(t, Options{})
+	sb, ts := start(t, Options{Friends: 30})
+	friendA, friendB, blocked := pickFriends(t, sb)
 	c := sdkClient(t, ts)
 	res, body, err := c.MulticastWithHttpInfo(&messaging_api.MulticastRequest{
-		To:       []string{userA, userB, userA},
+		To:       []string{friendA, friendB, friendA, userA, blocked},
 		Messages: []messaging_api.MessageInterface{messaging_api.TextMessage{Text: "to both"}},
 	}, "")
 	require.NoError(t, err)
@@ -24,14 +25,17 @@ func TestMulticastSDK(t *testing.T) {
 
 	ds := sb.Deliveries()
 	require.Len(t, ds, 1)
-	if diff := cmp.Diff([]string{userA, userB}, ds[0].To); diff != "" {
-		t.Errorf("delivered to (-want +got):\n%s", diff)
+	if diff := cmp.Diff([]string{friendA, friendB, userA, blocked}, ds[0].To); diff != "" {
+		t.Errorf("sent to (-want +got):\n%s", diff)
 	}
-	require.Equal(t, 2, ds[0].People)
+	require.Equal(t, 2, ds[0].People, "the two friends who did not block the account count")
+	require.Equal(t, 2, ds[0].Reached)
 	require.Equal(t, "multicast", ds[0].Endpoint)
 	require.Len(t, ds[0].Messages, 1)
-	require.Equal(t, 1, sb.DeliveredTo(userA))
-	require.Equal(t, 1, sb.DeliveredTo(userB))
+	require.Equal(t, 1, sb.DeliveredTo(friendA))
+	require.Equal(t, 1, sb.DeliveredTo(friendB))
+	require.Zero(t, sb.DeliveredTo(blocked))
+	require.Zero(t, sb.DeliveredTo(userA))
 	require.Equal(t, 2, sb.Usage())
 }
 
@@ -52,11 +56,9 @@ func TestMulticastRejects(t *testing.T) {
 		want string
 	}{
 		{name: "group ID", body: multicastBody([]string{userA, groupC}, text),
-			want: `{"message":"The property, to[1], in the request body is invalid (line: -, column: -)",
-				"details":[{"property":"to[1]","message":"Must be a user ID (U + 32 hex digits); multicast cannot send to groups or rooms"}]}`},
+			want: `{"message":"The property, to[1], in the request body is invalid (line: -, column: -)"}`},
 		{name: "malformed", body: multicastBody([]string{"Uabc", userA}, text),
-			want: `{"message":"The property, to[0], in the request body is invalid (line: -, column: -)",
-				"details":[{"property":"to[0]","message":"Must be a user ID (U + 32 hex digits); multicast cannot send to groups or rooms"}]}`},
+			want: `{"message":"The property, to[0], in the request body is invalid (line: -, column: -)"}`},
 		{name: "over 500", body: multicastBody(many, text),
 			want: `{"message":"The request body has 1 error(s)",
 				"details":[{"property":"to","message":"Size must be between 1 and 500"}]}`},
@@ -82,14 +84,21 @@ func TestMulticastRejects(t *testing.T) {
 }
 
 func TestMulticast500Recipients(t *testing.T) {
-	sb, ts := start(t, Options{})
-	to := make([]string, 500)
-	for i := range to {
-		to[i] = fmt.Sprintf("U%032x", i)
+	sb, ts := start(t, Options{Friends: 600})
+	var to []string
+	for _, f := range sb.Population()[:500] {
+		to = append(to, f.UserID)
 	}
 	got := call(t, ts, http.MethodPost, "/v2/bot/message/multicast", multicastBody(to, `{"type":"text","text":"hi"}`), nil)
 	require.Equal(t, http.StatusOK, got.status, "%v", got.body)
-	require.Equal(t, 500, sb.Usage())
+	blocked := 0
+	for _, f := range sb.Population()[:500] {
+		if f.Blocked {
+			blocked++
+		}
+	}
+	require.Positive(t, blocked)
+	require.Equal(t, 500-blocked, sb.Usage(), "those who blocked the account are not counted")
 	require.Empty(t, sb.Messages(), "multicast keeps deliveries, not a message per user")
 }
 
@@ -108,7 +117,7 @@ func TestMulticastRetryKey(t *testing.T) {
 }
 
 func TestBroadcast(t *testing.T) {
-	sb, ts := start(t, Options{Friends: 3})
+	sb, ts := start(t, Options{Friends: 20})
 	c := sdkClient(t, ts)
 	req := &messaging_api.BroadcastRequest{NotificationDisabled: true,
 		Messages: []messaging_api.MessageInterface{messaging_api.TextMessage{Text: "all"}}}
@@ -128,7 +137,10 @@ func TestBroadcast(t *testing.T) {
 	ds := sb.Deliveries()
 	require.Len(t, ds, 1)
 	require.Equal(t, "broadcast", ds[0].Endpoint)
-	require.Equal(t, 3, ds[0].People)
-	require.Equal(t, 1, sb.DeliveredTo(userB))
+	require.Equal(t, 19, ds[0].People)
+	friend, _, blocked := pickFriends(t, sb)
+	require.Equal(t, 1, sb.DeliveredTo(friend))
+	require.Zero(t, sb.DeliveredTo(blocked), "a friend who blocked the account gets nothing")
+	require.Zero(t, sb.DeliveredTo(userB), "a user who is not a friend gets nothing")
 	require.Equal(t, map[string]int{keyOne: 1}, sb.AcceptedByKey())
 }

@@ -14,7 +14,8 @@ import (
 const DefaultNarrowcastWait = 2 * time.Second
 
 // minAttributeReach is the target reach an account needs to filter a
-// narrowcast by attributes (facts §8.4).
+// narrowcast by attributes
+// (https://developers.line.biz/en/reference/messaging-api/#send-narrowcast-message-restrictions).
 const minAttributeReach = 100
 
 // narrowcast is one accepted narrowcast and how far it got. It goes
@@ -34,7 +35,8 @@ type narrowcast struct {
 	UpTo      bool `json:"up_to_remaining_quota,omitempty"`
 	Forbid    bool `json:"forbid_partial_delivery,omitempty"`
 	// Reserved is the count held against the monthly limit while the
-	// narrowcast is in flight (facts §8.3, §8.5), and its send cap.
+	// narrowcast is in flight, and its send cap
+	// (https://developers.line.biz/en/reference/messaging-api/#send-narrowcast-limit).
 	Reserved int  `json:"reserved"`
 	Started  bool `json:"started,omitempty"`
 	// Recipients are whom it reaches, fixed when delivery starts.
@@ -47,7 +49,8 @@ type narrowcast struct {
 // succeeded reports whether the narrowcast was delivered.
 func (nc *narrowcast) succeeded() bool { return nc.Done && nc.ErrorCode == 0 }
 
-// narrowcast answers POST /v2/bot/message/narrowcast (facts §3.5, §8):
+// narrowcast answers POST /v2/bot/message/narrowcast
+// (https://developers.line.biz/en/reference/messaging-api/#send-narrowcast-message):
 // 202 {} once the request is accepted; recipients, limits and the
 // minimum-recipient rules are applied when delivery starts, and their
 // failures show only in the progress (progress.go). Synchronous answers:
@@ -133,8 +136,8 @@ func (s *Server) admitNarrowcast(now time.Time, nc *narrowcast) *reply {
 	return nil
 }
 
-// reservation is what a narrowcast reserves and may send at most (facts
-// §8.3): the target reach, lowered by max and, with upToRemainingQuota,
+// reservation is what a narrowcast reserves and may send at most
+// (https://developers.line.biz/en/reference/messaging-api/#send-narrowcast-limit): the target reach, lowered by max and, with upToRemainingQuota,
 // by the remaining monthly limit. Without upToRemainingQuota, a count
 // above the remaining limit is refused (ok false). The caller holds s.mu.
 func (s *Server) reservation(now time.Time, nc *narrowcast) (reserved int, ok bool) {

@@ -42,6 +42,15 @@ const (
 	DefaultPopulationSeed = 1
 )
 
+// A generated group or room has between minChatMembers and
+// maxChatMembers members besides the bot, drawn from the friends.
+const (
+	minChatMembers = 3
+	maxChatMembers = 12
+	// chatSeed sets the chats' random source apart from the friends'.
+	chatSeed = 0x6c696e65
+)
+
 // population is the sandbox's friends, groups and rooms. It is fixed when
 // the Server is made and never changes, so it needs no lock.
 type population struct {
@@ -110,9 +119,13 @@ func generate(p populationParams) *population {
 	for _, i := range rng.Perm(p.Friends)[:p.Friends/20] {
 		pop.friends[i].Blocked = true
 	}
+	// The chats draw from a source of their own, so that their IDs depend
+	// on the seed alone: the default world's are in docs/sandbox.md.
+	chatRng := rand.New(rand.NewSource(p.Seed ^ chatSeed))
 	chat := func(prefix byte) Chat {
-		c := Chat{ID: string(prefix) + randomHexOf(rng), Members: []string{}}
-		for _, i := range rng.Perm(p.Friends)[:min(DefaultGroupMembers, p.Friends)] {
+		c := Chat{ID: string(prefix) + randomHexOf(chatRng), Members: []string{}}
+		size := minChatMembers + chatRng.Intn(maxChatMembers-minChatMembers+1)
+		for _, i := range chatRng.Perm(p.Friends)[:min(size, p.Friends)] {
 			c.Members = append(c.Members, pop.friends[i].UserID)
 		}
 		return c

@@ -36,7 +36,12 @@ func TestPopulationIsSeeded(t *testing.T) {
 	groups := a.Groups()
 	require.Len(t, groups, DefaultGroups+DefaultRooms)
 	require.True(t, strings.HasPrefix(groups[0].ID, "C") && strings.HasPrefix(groups[len(groups)-1].ID, "R"))
-	require.Len(t, groups[0].Members, DefaultGroupMembers)
+	for _, g := range groups {
+		require.GreaterOrEqual(t, len(g.Members), minChatMembers, g.ID)
+		require.LessOrEqual(t, len(g.Members), maxChatMembers, g.ID)
+	}
+	d, _ := start(t, Options{Friends: 50})
+	require.Equal(t, groups[0].ID, d.Groups()[0].ID, "the chats' IDs depend on the seed alone")
 }
 
 func TestPopulationEndpoint(t *testing.T) {

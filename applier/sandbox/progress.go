@@ -10,15 +10,18 @@ import (
 )
 
 // progressTTL is how long a narrowcast's progress can be read, and its
-// request ID used for a redelivery (facts §8.6).
+// request ID used for a redelivery
+// (https://developers.line.biz/en/reference/messaging-api/#get-narrowcast-progress-status).
 const progressTTL = 14 * 24 * time.Hour
 
 // minRecipients is the fewest people a narrowcast using attributes or
 // audiences may reach, and the fewest users of each audience when it uses
-// more than one (facts §8.4).
+// more than one
+// (https://developers.line.biz/en/reference/messaging-api/#send-narrowcast-message-restrictions).
 const minRecipients = 50
 
-// Narrowcast failure codes (facts §8.6).
+// Narrowcast failure codes
+// (https://developers.line.biz/en/reference/messaging-api/#get-narrowcast-progress-status).
 const (
 	errNotEnoughRecipients = 2
 	errSmallAudience       = 4
@@ -150,11 +153,13 @@ func (s *Server) finishNarrowcast(nc *narrowcast, at time.Time) {
 	s.world.usage[month(at)] += len(nc.Recipients)
 	s.world.deliveries = append(s.world.deliveries, Delivery{
 		RequestID: nc.RequestID, Endpoint: "narrowcast", At: at,
-		To: nc.Recipients, People: len(nc.Recipients), Messages: nc.Messages,
+		To: nc.Recipients, People: len(nc.Recipients), Reached: len(nc.Recipients),
+		Messages: nc.Messages,
 	})
 }
 
-// progressBody is the answer of the progress endpoint (facts §8.6).
+// progressBody is the answer of the progress endpoint
+// (https://developers.line.biz/en/reference/messaging-api/#get-narrowcast-progress-status).
 type progressBody struct {
 	Phase             string  `json:"phase"`
 	SuccessCount      *int    `json:"successCount,omitempty"`

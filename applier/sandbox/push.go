@@ -8,8 +8,12 @@ import (
 	"github.com/lineupdev/lineup/planner/rules"
 )
 
-// push answers POST /v2/bot/message/push (facts §3.2). Any well-formed
-// chat ID is accepted: LINE answers 200 for users who are not friends.
+// push answers POST /v2/bot/message/push
+// (https://developers.line.biz/en/reference/messaging-api/#send-push-message).
+// Any well-formed user ID is accepted: LINE answers 200 for users who
+// blocked the account or are not friends, and neither delivers to nor
+// counts them. A group or room the bot is not in is refused (400); one
+// it is in counts its members (reach.go).
 func (s *Server) push(ex *exchange) reply {
 	ps := rules.Push(ex.body)
 	ps = append(ps, pushOptions(ex.body)...)
@@ -17,8 +21,11 @@ func (s *Server) push(ex *exchange) reply {
 		return problemsReply(ps)
 	}
 	to := ex.body["to"].(string) // rules.Push checked it.
+	people, rep, ok := s.pushReach(to, ex.now)
+	if !ok {
+		return rep
+	}
 	out := outgoing(ex.body["messages"].([]any))
-	people := chatMembers(to)
 	return s.accept(ex, people, func(w *world) ([]SentMessage, *reply) {
 		if ps := w.checkQuoteTokens(to, out); len(ps) > 0 {
 			rep := problemsReply(ps)
@@ -28,7 +35,7 @@ func (s *Server) push(ex *exchange) reply {
 		for i, m := range out {
 			objects[i] = m.object
 		}
-		w.record(ex, []string{to}, people, objects)
+		w.record(ex, []string{to}, people, people, objects)
 		return w.deliver(ex, to, out), nil
 	})
 }

@@ -52,8 +52,8 @@ func TestPushSDK(t *testing.T) {
 }
 
 func TestPushQuoteTokenTypes(t *testing.T) {
-	_, ts := start(t, Options{})
-	got := push(t, ts, `{"to":"`+groupC+`","messages":[
+	sb, ts := start(t, Options{})
+	got := push(t, ts, `{"to":"`+sb.Groups()[0].ID+`","messages":[
 		{"type":"location","title":"Office","address":"Tokyo","latitude":35.6,"longitude":139.7},
 		{"type":"image","originalContentUrl":"https://example.com/a.jpg","previewImageUrl":"https://example.com/a.jpg"},
 		{"type":"audio","originalContentUrl":"https://example.com/a.m4a","duration":1000},

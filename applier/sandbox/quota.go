@@ -2,18 +2,15 @@ package sandbox
 
 import (
 	"net/http"
-	"strings"
 	"time"
 )
 
-// Messages are counted per recipient person (facts §13): a push to a user
-// counts 1, a push to a group or room counts its members, a multicast its
-// distinct users, a broadcast every friend. Replies are not counted.
-
-// DefaultGroupMembers is how many people a push to a group or room counts:
-// the sandbox does not know who is in a group, so every group and room
-// counts as this many members (LINE counts members excluding the bot).
-const DefaultGroupMembers = 5
+// Messages are counted per recipient person, as LINE counts them
+// (https://developers.line.biz/en/docs/messaging-api/pricing/):
+// a push to a friend counts 1, to a group or room its members, a
+// multicast its distinct friends, a broadcast every friend who did not
+// block the account. Replies, and sends to users who blocked the account
+// or are not friends, are not counted (reach.go).
 
 // DefaultFriends is the size of the generated population when
 // Options.Friends is 0.
@@ -25,21 +22,14 @@ var jst = time.FixedZone("JST", 9*60*60)
 // month is the quota month of t, as a world usage key: "2026-11".
 func month(t time.Time) string { return t.In(jst).Format("2006-01") }
 
-// chatMembers is how many people a send to chat counts.
-func chatMembers(chat string) int {
-	if strings.HasPrefix(chat, "U") {
-		return 1
-	}
-	return DefaultGroupMembers
-}
-
 // friends is how many people a broadcast counts: the friends who did
 // not block the account.
 func (s *Server) friends() int { return s.pop.reach }
 
 // overQuota reports whether sending to n more people at now would pass
-// the monthly limit, counting what narrowcasts in flight reserve (facts
-// §8.5). The caller holds s.mu and has settled the world.
+// the monthly limit, counting what narrowcasts in flight reserve
+// (https://developers.line.biz/en/reference/messaging-api/#send-narrowcast-message-cautions).
+// The caller holds s.mu and has settled the world.
 func (s *Server) overQuota(now time.Time, n int) bool {
 	limit := s.opts.MonthlyLimit
 	return limit > 0 && s.world.usage[month(now)]+s.world.reservedQuota()+n > limit

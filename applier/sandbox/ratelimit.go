@@ -13,9 +13,10 @@ type Rate struct {
 	Per   time.Duration
 }
 
-// lineRates are LINE's limits by endpoint name (facts §6); endpoints not
-// listed get defaultRate. Audience endpoints, named "audience/...", get
-// audienceRate.
+// lineRates are LINE's limits by endpoint name
+// (https://developers.line.biz/en/reference/messaging-api/#rate-limits);
+// endpoints not listed get defaultRate. Audience endpoints, named
+// "audience/...", get audienceRate.
 var lineRates = map[string]Rate{
 	"push":       {Count: 2000, Per: time.Second},
 	"multicast":  {Count: 200, Per: time.Second},
@@ -23,6 +24,7 @@ var lineRates = map[string]Rate{
 	"narrowcast": {Count: 60, Per: time.Hour},
 	// insight/followers is one of the insight endpoints limited alike.
 	"insight/followers": {Count: 60, Per: time.Hour},
+	"chat/loading":      {Count: 100, Per: time.Second},
 }
 
 var (

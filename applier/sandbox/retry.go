@@ -20,7 +20,8 @@ type acceptance struct {
 	SentMessages []SentMessage
 }
 
-// checkRetryKey applies the header rules (facts §4): an empty value is no
+// checkRetryKey applies the header rules
+// (https://developers.line.biz/en/docs/messaging-api/retrying-api-request/): an empty value is no
 // key; a key is allowed only on retryable endpoints and must be a UUID.
 func checkRetryKey(ex *exchange, h http.Header) (reply, bool) {
 	ex.retryKey = h.Get("X-Line-Retry-Key")

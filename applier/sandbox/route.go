@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 )
@@ -48,7 +49,35 @@ func lineRoutes() *router {
 			handle: (*Server).validate})
 	}
 	addCastRoutes(rt)
+	addAccountRoutes(rt)
 	return rt
+}
+
+// notEmulatedReply is the answer to a request no endpoint matches: 501,
+// so that a client can tell an endpoint the sandbox does not emulate from
+// LINE's own "Not found" for a missing resource.
+func notEmulatedReply(method, path string) reply {
+	return errorReply(http.StatusNotImplemented, fmt.Sprintf(
+		"The sandbox does not emulate %s %s; GET /_sandbox/endpoints lists the endpoints it does", method, path))
+}
+
+// EmulatedEndpoint is one LINE endpoint the sandbox answers, as listed by
+// GET /_sandbox/endpoints.
+type EmulatedEndpoint struct {
+	Method string `json:"method"`
+	// Path is the path, with {name} for a path parameter.
+	Path string `json:"path"`
+	// RetryKey is true for the endpoints that take X-Line-Retry-Key.
+	RetryKey bool `json:"retry_key,omitempty"`
+}
+
+// Endpoints lists the LINE endpoints the sandbox emulates.
+func (s *Server) Endpoints() []EmulatedEndpoint {
+	out := make([]EmulatedEndpoint, len(s.routes.endpoints))
+	for i, ep := range s.routes.endpoints {
+		out[i] = EmulatedEndpoint{Method: ep.method, Path: ep.pattern, RetryKey: ep.retryable}
+	}
+	return out
 }
 
 // router matches a method and path against endpoint patterns, segment by

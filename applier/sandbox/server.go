@@ -118,7 +118,7 @@ func (s *Server) serveLINE(ex *exchange, r *http.Request) reply {
 	}
 	ep, params := s.routes.match(r.Method, r.URL.Path)
 	if ep == nil {
-		return errorReply(http.StatusNotFound, "Not found")
+		return notEmulatedReply(r.Method, r.URL.Path)
 	}
 	ex.endpoint, ex.params = ep, params
 	if s.rateLimited(ex) {

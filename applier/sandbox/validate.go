@@ -6,8 +6,9 @@ import (
 	"github.com/lineupdev/lineup/planner/rules"
 )
 
-// validate answers POST /v2/bot/message/validate/{kind}: only the
-// messages array is checked (facts §3.7), nothing is sent.
+// validate answers POST /v2/bot/message/validate/{kind}
+// (https://developers.line.biz/en/reference/messaging-api/#validate-message-objects-of-push-message
+// and its siblings): only the messages array is checked, nothing is sent.
 func (s *Server) validate(ex *exchange) reply {
 	if ps := rules.Messages(ex.body["messages"]); len(ps) > 0 {
 		return problemsReply(ps)

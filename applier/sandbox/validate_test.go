@@ -34,7 +34,8 @@ func TestValidate(t *testing.T) {
 			body:       `{"messages":[{"type":"text","text":"a","quoteToken":"never-issued"}]}`,
 			wantStatus: http.StatusOK, wantBody: `{}`},
 		{name: "unknown kind", kind: "pigeon", body: `{"messages":[{"type":"text","text":"a"}]}`,
-			wantStatus: http.StatusNotFound, wantBody: `{"message":"Not found"}`},
+			wantStatus: http.StatusNotImplemented,
+			wantBody:   `{"message":"The sandbox does not emulate POST /v2/bot/message/validate/pigeon; GET /_sandbox/endpoints lists the endpoints it does"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

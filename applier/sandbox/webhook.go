@@ -16,11 +16,13 @@ import (
 )
 
 // DefaultReplyTokenTTL is how long a reply token lives when
-// Options.ReplyTokenTTL is zero: about a minute, as on LINE (facts §3.1).
+// Options.ReplyTokenTTL is zero: about a minute, as on LINE
+// (https://developers.line.biz/en/reference/messaging-api/#send-reply-message).
 const DefaultReplyTokenTTL = time.Minute
 
 // replyTokenMaxAge is how long after its event a reply token may still be
-// used after a redelivery (facts §3.1).
+// used after a redelivery
+// (https://developers.line.biz/en/reference/messaging-api/#send-reply-message).
 const replyTokenMaxAge = 20 * time.Minute
 
 // Webhook delivery: the first attempt and up to webhookRedeliveries

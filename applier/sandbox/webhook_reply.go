@@ -7,7 +7,9 @@ import (
 	"github.com/lineupdev/lineup/planner/rules"
 )
 
-// reply answers POST /v2/bot/message/reply (facts §3.1): the reply token
+// reply answers POST /v2/bot/message/reply
+// (https://developers.line.biz/en/reference/messaging-api/#send-reply-message):
+// the reply token
 // must have been issued by a user message (users.go), be unused and not
 // expired; quote tokens must work in the chat of that message. A reply
 // is not counted against the monthly quota, takes no retry key (the
@@ -38,7 +40,11 @@ func (s *Server) reply(ex *exchange) reply {
 	for i, m := range out {
 		objects[i] = m.object
 	}
-	s.world.record(ex, []string{rt.chat}, 0, objects)
+	reached := 1
+	if members, ok := s.chatMembers(rt.chat); ok {
+		reached = len(members)
+	}
+	s.world.record(ex, []string{rt.chat}, 0, reached, objects)
 	sent := s.world.deliver(ex, rt.chat, out)
 	ex.accepted = true
 	return reply{status: http.StatusOK, body: sentMessagesBody{SentMessages: sent}}

@@ -48,6 +48,11 @@ type world struct {
 	deliveries    []Delivery
 	// usage counts the people sent to, by quota month ("2026-11").
 	usage map[string]int
+	// contacts are the users who wrote to the bot 1:1, with when they
+	// last did; chats are the groups and rooms besides the population's
+	// that users wrote in, with those users as members (reach.go).
+	contacts map[string]time.Time
+	chats    map[string][]string
 	// casts holds narrowcasts, audiences and the population's
 	// parameters (audience_world.go).
 	casts
@@ -59,6 +64,8 @@ func newWorld() *world {
 		retryKeys:     map[string]acceptance{},
 		quoteTokens:   map[string]quoted{},
 		usage:         map[string]int{},
+		contacts:      map[string]time.Time{},
+		chats:         map[string][]string{},
 		casts:         newCasts(),
 	}
 }
@@ -81,6 +88,9 @@ type worldFile struct {
 	// lack them, which reads as none.
 	Deliveries []Delivery     `json:"deliveries,omitempty"`
 	Usage      map[string]int `json:"usage,omitempty"`
+	// Contacts and Chats were added within version 1 too.
+	Contacts map[string]time.Time `json:"contacts,omitempty"`
+	Chats    []Chat               `json:"chats,omitempty"`
 	// castsFile adds narrowcasts, audiences and the population, also
 	// within version 1 (audience_world.go).
 	castsFile
@@ -154,6 +164,12 @@ func decodeWorld(data []byte) (*world, error) {
 	for m, n := range f.Usage {
 		w.usage[m] = n
 	}
+	for u, at := range f.Contacts {
+		w.contacts[u] = at
+	}
+	for _, c := range f.Chats {
+		w.chats[c.ID] = c.Members
+	}
 	if err := w.loadCasts(f.castsFile); err != nil {
 		return nil, err
 	}
@@ -172,6 +188,7 @@ func (w *world) file(now time.Time) worldFile {
 		Requests:      slices.Clone(w.requests),
 		Deliveries:    slices.Clone(w.deliveries),
 		Usage:         maps.Clone(w.usage),
+		Contacts:      maps.Clone(w.contacts),
 		castsFile:     w.casts.castsFile(),
 	}
 	for k, a := range w.retryKeys {
@@ -184,6 +201,10 @@ func (w *world) file(now time.Time) worldFile {
 	for t, q := range w.quoteTokens {
 		f.QuoteTokens = append(f.QuoteTokens, quoteTokenFile{Token: t, Chat: q.Chat, MessageID: q.MessageID})
 	}
+	for id, members := range w.chats {
+		f.Chats = append(f.Chats, Chat{ID: id, Members: slices.Clone(members)})
+	}
+	slices.SortFunc(f.Chats, func(a, b Chat) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(f.RetryKeys, func(a, b retryKeyFile) int { return strings.Compare(a.Key, b.Key) })
 	slices.SortFunc(f.QuoteTokens, func(a, b quoteTokenFile) int { return strings.Compare(a.Token, b.Token) })
 	if f.Messages == nil {

@@ -45,7 +45,7 @@ func cmdSandboxAudiences(ts *testscript.TestScript, neg bool, args []string) {
 // request a line, oldest first, leaving out those whose path does not
 // match:
 //
-//	METHOD PATH STATUS [accepted] [key=RETRY_KEY] id=REQUEST_ID [body=JSON]
+//	METHOD PATH[?QUERY] STATUS [accepted] [key=RETRY_KEY] id=REQUEST_ID [body=JSON]
 //
 // The body is shown only when it is under 400 bytes.
 func cmdSandboxRequests(ts *testscript.TestScript, neg bool, args []string) {
@@ -60,7 +60,11 @@ func cmdSandboxRequests(ts *testscript.TestScript, neg bool, args []string) {
 		if re != nil && !re.MatchString(r.Path) {
 			continue
 		}
-		line := fmt.Sprintf("%s %s %d", r.Method, r.Path, r.Status)
+		path := r.Path
+		if r.Query != "" {
+			path += "?" + r.Query
+		}
+		line := fmt.Sprintf("%s %s %d", r.Method, path, r.Status)
 		if r.Accepted {
 			line += " accepted"
 		}

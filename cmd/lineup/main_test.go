@@ -76,6 +76,12 @@ func TestScripts(t *testing.T) {
 			"audience-members":  cmdAudienceMembers,
 			"audience-id":       cmdAudienceID,
 			"keys-used":         cmdKeysUsed,
+			"start-lineup":      cmdStartLineup,
+			"stop-lineup":       cmdStopLineup,
+			"line":              cmdLine,
+			"sandbox-date":      cmdSandboxDate,
+			"world-id":          cmdWorldID,
+			"user-sends":        cmdUserSends,
 			"edit-plan":         cmdEditPlan,
 		},
 	})

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +14,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/lineupdev/lineup/applier/sandbox"
 	"github.com/lineupdev/lineup/lang"
-	"github.com/lineupdev/lineup/planner/rules"
 )
 
 // validateKinds are the kinds of POST /v2/bot/message/validate/{kind}.
@@ -33,10 +30,10 @@ type lineError struct {
 
 // TestAllMessagesOnSandbox sends the bodies of the configuration that
 // uses every message type (planner/testdata/messages, as its golden file
-// holds them) to the sandbox's validate endpoints: LINE's rules, as the
-// sandbox applies them, accept every one.
+// holds them) to the sandbox's validate endpoints: LINE accepts every
+// one, and so must the sandbox.
 func TestAllMessagesOnSandbox(t *testing.T) {
-	srv := newRulesSandbox(t)
+	srv, _ := newRulesSandbox(t, sandbox.Options{})
 	data, err := os.ReadFile("../../planner/testdata/messages/bodies.golden.json")
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +44,8 @@ func TestAllMessagesOnSandbox(t *testing.T) {
 	}
 	for addr, body := range bodies {
 		for _, kind := range validateKinds {
-			status, got := post(t, srv, "/v2/bot/message/validate/"+kind, map[string]any{"messages": body["messages"]})
+			status, got, _ := send(t, srv, http.MethodPost, "/v2/bot/message/validate/"+kind, nil,
+				mustJSON(t, map[string]any{"messages": body["messages"]}))
 			if status != http.StatusOK {
 				t.Errorf("%s on validate/%s: %d %+v, want 200", addr, kind, status, got)
 			}
@@ -55,13 +53,15 @@ func TestAllMessagesOnSandbox(t *testing.T) {
 	}
 }
 
-// TestInvalidMessagesOnSandbox sends the payload of each invalid fixture
+// TestInvalidFixturesOnSandbox sends the payload of each invalid fixture
 // of planner/testdata/invalid that lineup can build (the language has no
-// errors) to the sandbox: the push endpoint answers 400 with one detail
-// for each problem the rules find, and validate/push does so for the
-// problems of the messages alone (it knows no destination).
-func TestInvalidMessagesOnSandbox(t *testing.T) {
-	srv := newRulesSandbox(t)
+// errors) to the sandbox: push refuses every one with LINE's 400 shape,
+// "The request body has N error(s)" and N details, each naming the
+// property; validate/push, which sees the messages alone, refuses no
+// more than push does. What each detail says is checked against LINE's
+// documented answers by TestLINEErrorBodies.
+func TestInvalidFixturesOnSandbox(t *testing.T) {
+	srv, _ := newRulesSandbox(t, sandbox.Options{})
 	files, _ := filepath.Glob("../../planner/testdata/invalid/*/*.lineup.hcl")
 	built := 0
 	for _, path := range files {
@@ -81,9 +81,20 @@ func TestInvalidMessagesOnSandbox(t *testing.T) {
 		name := strings.TrimSuffix(strings.TrimPrefix(path, "../../planner/testdata/invalid/"), ".lineup.hcl")
 		t.Run(name, func(t *testing.T) {
 			for _, s := range cfg.Sends {
-				checkRefused(t, srv, "/v2/bot/message/push", s.Body, rules.Push(s.Body))
-				msgs := map[string]any{"messages": s.Body["messages"]}
-				checkRefused(t, srv, "/v2/bot/message/validate/push", msgs, rules.Messages(s.Body["messages"]))
+				status, pushed, _ := send(t, srv, http.MethodPost, "/v2/bot/message/push", nil, mustJSON(t, s.Body))
+				if status != http.StatusBadRequest {
+					t.Fatalf("push: status %d, want 400", status)
+				}
+				checkShape(t, pushed)
+				status, validated, _ := send(t, srv, http.MethodPost, "/v2/bot/message/validate/push", nil,
+					mustJSON(t, map[string]any{"messages": s.Body["messages"]}))
+				if status == http.StatusOK {
+					continue
+				}
+				checkShape(t, validated)
+				if extra := missing(validated, pushed); len(extra) > 0 {
+					t.Errorf("validate/push refuses what push accepts: %v", extra)
+				}
 			}
 		})
 	}
@@ -92,57 +103,76 @@ func TestInvalidMessagesOnSandbox(t *testing.T) {
 	}
 }
 
-// checkRefused posts body and compares the answer with the problems: 400
-// with one detail each, or 200 when there are none.
-func checkRefused(t *testing.T, srv *httptest.Server, path string, body map[string]any, ps []rules.Problem) {
+// checkShape checks a 400 for broken rules: "The request body has N
+// error(s)" and N details, each with a property and a message.
+func checkShape(t *testing.T, e lineError) {
 	t.Helper()
-	status, got := post(t, srv, path, body)
-	if len(ps) == 0 {
-		if status != http.StatusOK {
-			t.Errorf("%s: %d %+v, want 200", path, status, got)
+	if len(e.Details) == 0 {
+		t.Fatalf("no details in %+v", e)
+	}
+	if want := "The request body has " + itoa(len(e.Details)) + " error(s)"; e.Message != want {
+		t.Errorf("message %q, want %q", e.Message, want)
+	}
+	for _, d := range e.Details {
+		if d.Property == "" || d.Message == "" {
+			t.Errorf("detail %+v lacks its property or message", d)
 		}
-		return
-	}
-	if status != http.StatusBadRequest {
-		t.Fatalf("%s: status %d, want 400", path, status)
-	}
-	var want, props []string
-	for _, p := range ps {
-		want = append(want, p.Path+": "+p.Message)
-	}
-	for _, d := range got.Details {
-		props = append(props, d.Property+": "+d.Message)
-	}
-	sort.Strings(want)
-	sort.Strings(props)
-	if diff := cmp.Diff(want, props); diff != "" {
-		t.Errorf("%s details (-want +got):\n%s", path, diff)
-	}
-	if !strings.HasPrefix(got.Message, "The request body has ") {
-		t.Errorf("%s message %q", path, got.Message)
 	}
 }
 
-func newRulesSandbox(t *testing.T) *httptest.Server {
+// missing lists the details of a that b lacks.
+func missing(a, b lineError) []string {
+	have := map[string]bool{}
+	for _, d := range b.Details {
+		have[d.Property+": "+d.Message] = true
+	}
+	var out []string
+	for _, d := range a.Details {
+		if k := d.Property + ": " + d.Message; !have[k] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func itoa(n int) string {
+	data, _ := json.Marshal(n)
+	return string(data)
+}
+
+func newRulesSandbox(t *testing.T, opts sandbox.Options) (*httptest.Server, *sandbox.Server) {
 	t.Helper()
-	sb, err := sandbox.New(sandbox.Options{Token: testToken})
+	opts.Token = testToken
+	sb, err := sandbox.New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
-	return srv
+	return srv, sb
 }
 
-func post(t *testing.T, srv *httptest.Server, path string, body any) (int, lineError) {
+// send makes one request with the channel access token and, with a body,
+// JSON; header adds or, with "", removes headers. It returns the status,
+// the body as LINE's error shape and as raw bytes.
+func send(t *testing.T, srv *httptest.Server, method, path string, header map[string]string, body string) (int, lineError, []byte) {
 	t.Helper()
-	data, err := json.Marshal(body)
-	if err != nil {
-		t.Fatal(err)
+	var r io.Reader
+	if body != "" {
+		r = strings.NewReader(body)
 	}
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+path, bytes.NewReader(data))
+	req, _ := http.NewRequest(method, srv.URL+path, r)
 	req.Header.Set("Authorization", "Bearer "+testToken)
-	req.Header.Set("Content-Type", "application/json")
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for k, v := range header {
+		if v == "" {
+			req.Header.Del(k)
+			continue
+		}
+		req.Header.Set(k, v)
+	}
 	client := &http.Client{Timeout: 10 * time.Second}
 	res, err := client.Do(req)
 	if err != nil {
@@ -152,5 +182,27 @@ func post(t *testing.T, srv *httptest.Server, path string, body any) (int, lineE
 	raw, _ := io.ReadAll(res.Body)
 	var out lineError
 	_ = json.Unmarshal(raw, &out)
-	return res.StatusCode, out
+	return res.StatusCode, out, raw
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// equalJSONText reports whether two JSON texts hold the same value.
+func equalJSONText(t *testing.T, want string, got []byte) string {
+	t.Helper()
+	var w, g any
+	if err := json.Unmarshal([]byte(want), &w); err != nil {
+		t.Fatalf("bad golden JSON %q: %v", want, err)
+	}
+	if err := json.Unmarshal(got, &g); err != nil {
+		return "not JSON: " + string(got)
+	}
+	return cmp.Diff(w, g)
 }

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"context"
-	"encoding/json"
-	"fmt"
 	"net"
 	"os"
 	"strconv"
@@ -56,9 +53,7 @@ func cmdSandboxWebhook(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // user-says USER TEXT [CHAT] makes USER write TEXT to the bot (in CHAT,
-// default the 1:1 chat) through the script's sandbox, prints what the
-// sandbox answers, and sets MSG_ID, QUOTE_TOKEN and EVENT_ID. It fails
-// when the webhook was not delivered (passes, with !, when it was not).
+// default the 1:1 chat) through the script's sandbox (see userWrites).
 func cmdUserSays(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) < 2 || len(args) > 3 {
 		ts.Fatalf("usage: user-says USER TEXT [CHAT]")
@@ -67,17 +62,7 @@ func cmdUserSays(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) == 3 {
 		m.Chat = args[2]
 	}
-	res, err := scriptSandbox(ts).UserWrites(context.Background(), args[0], m)
-	ts.Check(err)
-	data, err := json.MarshalIndent(res, "", "  ")
-	ts.Check(err)
-	fmt.Fprintf(ts.Stdout(), "%s\n", data)
-	ts.Setenv("MSG_ID", res.MessageID)
-	ts.Setenv("QUOTE_TOKEN", res.QuoteToken)
-	ts.Setenv("EVENT_ID", res.WebhookEventID)
-	if res.Delivery.Delivered == neg {
-		ts.Fatalf("webhook delivered: %v after %d attempts (%s)", res.Delivery.Delivered, res.Delivery.Attempts, res.Delivery.Error)
-	}
+	userWrites(ts, neg, args[0], m)
 }
 
 // wait-reply N waits up to 10 s for the sandbox to have accepted N

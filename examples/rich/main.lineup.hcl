@@ -18,7 +18,9 @@ variable "customer" {
 
 variable "regulars" {
   type        = string
-  default     = "C4af4980629a1b2c3d4e5f60718293a4b"
+  # The first group of lineup's sandbox (docs/sandbox.md), so that
+  # `apply -sandbox` reaches it.
+  default     = "C1d0f2d0f7be988107f7a96d93ec855b5"
   description = "The group chat of the shop's regulars"
 }
 
