@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/google/uuid"
@@ -32,7 +31,7 @@ func loadConfig(in inputs, g global, s Streams) *lang.Config {
 	cfg, diags := lang.Load(".", lang.Options{
 		Vars:     in.vars,
 		VarFiles: in.varFiles,
-		Env:      os.Environ(),
+		Env:      s.Env,
 		Inbox:    readInbox, // inbox.go
 		Once:     true,
 	})
@@ -70,7 +69,7 @@ func loadWithState(in inputs, lockOp string, again bool, g global, s Streams) (w
 	cfg, diags := lang.Load(".", lang.Options{
 		Vars:     in.vars,
 		VarFiles: in.varFiles,
-		Env:      os.Environ(),
+		Env:      s.Env,
 		Inbox:    readInbox, // inbox.go
 		Once:     !again,
 		ResultsFrom: func(set lang.Settings) map[string]lang.Result {
@@ -105,14 +104,14 @@ func loadWithState(in inputs, lockOp string, again bool, g global, s Streams) (w
 // statePath is where the configuration keeps its state.
 func statePath(cfg *lang.Config) string {
 	if cfg == nil {
-		return "lineup.state.json"
+		return lang.DefaultStateFile
 	}
 	return statePathOf(cfg.Settings)
 }
 
 func statePathOf(set lang.Settings) string {
 	if set.StateFile == "" {
-		return "lineup.state.json"
+		return lang.DefaultStateFile
 	}
 	return filepath.Clean(set.StateFile)
 }
@@ -131,7 +130,7 @@ func readState(path string, s Streams) (*state.State, bool) {
 // quota, when not nil, is this month's quota read online.
 func makePlan(cfg *lang.Config, st *state.State, replace []string, quota *planner.Quota, g global, s Streams) (*planner.Plan, bool) {
 	p, diags := planner.Make(cfg, st, planner.Options{
-		Now:     clock(),
+		Now:     s.Now,
 		NewKey:  uuid.NewString,
 		Replace: replace,
 		Quota:   quota,

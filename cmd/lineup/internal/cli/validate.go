@@ -5,8 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"time"
 
 	"github.com/google/uuid"
 	"github.com/hashicorp/hcl/v2"
@@ -44,9 +42,9 @@ func runValidate(ctx context.Context, g global, args []string, s Streams) int {
 // validateOutput. The LINE rules are checked only when the language has
 // no errors, as without -json.
 func validateJSON(in inputs, s Streams) int {
-	cfg, diags := lang.Load(".", lang.Options{Vars: in.vars, VarFiles: in.varFiles, Env: os.Environ()})
+	cfg, diags := lang.Load(".", lang.Options{Vars: in.vars, VarFiles: in.varFiles, Env: s.Env})
 	if !diags.HasErrors() {
-		_, d := planner.Make(cfg, state.New(), planner.Options{Now: time.Now, NewKey: uuid.NewString})
+		_, d := planner.Make(cfg, state.New(), planner.Options{Now: s.Now, NewKey: uuid.NewString})
 		diags = append(diags, d...)
 	}
 	var files map[string]*hcl.File
