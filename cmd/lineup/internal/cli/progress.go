@@ -47,14 +47,14 @@ func (pr *progress) report(e applier.Event) {
 	pr.mu.Lock()
 	defer pr.mu.Unlock()
 	switch e.Result {
-	case "retrying":
+	case applier.Retrying:
 		pr.retried++
 		return
-	case "sent", "sent before":
+	case applier.Sent, applier.SentBefore:
 		pr.sent++
-	case "forgotten":
+	case applier.Forgotten:
 		pr.forgot++
-	case "failed", "skipped":
+	case applier.Failed, applier.Skipped:
 		pr.failed++
 	}
 	pr.clear()
@@ -62,7 +62,7 @@ func (pr *progress) report(e applier.Event) {
 		fmt.Fprintln(pr.s.Err, e.Err)
 		return
 	}
-	line := e.Address + ": " + e.Result
+	line := e.Address + ": " + e.Result.String()
 	if e.Detail != "" {
 		line += " " + e.Detail
 	}
