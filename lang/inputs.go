@@ -109,7 +109,7 @@ func (m *module) readVarFile(p *hclparse.Parser, path string, given map[string]i
 		}
 		given[attr.Name] = inputValue{
 			val:    val,
-			source: fmt.Sprintf("%s:%d", attr.Range.Filename, attr.Range.Start.Line),
+			source: fmt.Sprintf("-var-file %s (line %d)", path, attr.Range.Start.Line),
 			rng:    attr.Expr.Range().Ptr(),
 		}
 	}
@@ -151,7 +151,8 @@ func (v *variable) convertInput(in inputValue) (cty.Value, hcl.Diagnostics) {
 				val, d = expr.Value(nil)
 			}
 			if d.HasErrors() {
-				return cty.DynamicVal, v.invalidInput(in, fmt.Sprintf("%q is not a value written in HCL (%s)", *in.raw, strings.ToLower(d[0].Summary)))
+				return cty.DynamicVal, v.invalidInput(in, fmt.Sprintf("%q cannot be read as one; values of types "+
+					"other than string are written as in HCL: 42, true, [\"a\", \"b\"], {key = \"value\"}", *in.raw))
 			}
 		}
 	}

@@ -54,7 +54,22 @@ func TestInvalid(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("diagnostics (-want +got):\n%s\nall diagnostics:\n%s", diff, diags.Error())
 			}
+			requireFileLineOrder(t, diags)
 		})
+	}
+}
+
+// requireFileLineOrder fails unless diags come in file, then line order.
+func requireFileLineOrder(t *testing.T, diags hcl.Diagnostics) {
+	t.Helper()
+	for i := 1; i < len(diags); i++ {
+		a, b := diags[i-1].Subject, diags[i].Subject
+		if a == nil || b == nil {
+			continue
+		}
+		if a.Filename > b.Filename || a.Filename == b.Filename && a.Start.Line > b.Start.Line {
+			t.Errorf("diagnostic at %s:%d comes after one at %s:%d", b.Filename, b.Start.Line, a.Filename, a.Start.Line)
+		}
 	}
 }
 
@@ -103,6 +118,20 @@ func TestDuplicateNamesBothPlaces(t *testing.T) {
 	}
 	want := "push.welcome is already declared at " + filepath.Join("testdata/invalid/duplicate_push", "a.lineup.hcl") + ":1."
 	if !strings.Contains(diags[0].Detail, want) {
+		t.Errorf("detail %q does not contain %q", diags[0].Detail, want)
+	}
+}
+
+// An action block inside a quick reply item says where the action's
+// fields go.
+func TestActionInItemHint(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, "testdata/invalid/action_in_quick_reply_item.lineup.hcl", filepath.Join(dir, "main.lineup.hcl"))
+	_, diags := Load(dir, Options{})
+	if len(diags) != 1 {
+		t.Fatalf("want 1 diagnostic, got %s", diags.Error())
+	}
+	if want := "its fields go directly in item"; !strings.Contains(diags[0].Detail, want) {
 		t.Errorf("detail %q does not contain %q", diags[0].Detail, want)
 	}
 }

@@ -144,6 +144,7 @@ func printDiags(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnostics, 
 	if len(diags) == 0 {
 		return
 	}
+	lang.SortDiagnostics(diags)
 	wr := hcl.NewDiagnosticTextWriter(w, files, 78, useColor(g, Streams{OutTerminal: s.OutTerminal}))
 	_ = wr.WriteDiagnostics(diags)
 }

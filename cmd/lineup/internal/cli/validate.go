@@ -51,6 +51,7 @@ func validateJSON(in inputs, s Streams) int {
 	if cfg != nil {
 		files = cfg.Files
 	}
+	lang.SortDiagnostics(diags)
 	out := newValidateOutput(diags, files)
 	data, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
