@@ -113,6 +113,11 @@ type Options struct {
 	// Env is the environment in os.Environ form; LINEUP_VAR_NAME sets
 	// variable NAME.
 	Env []string
+	// UnsetVariablesUnknown makes a variable given no value (and having no
+	// default) unknown instead of an error, as terraform validate does:
+	// the configuration is checked for every value it could take.
+	// Validate sets it; plan and apply need every value.
+	UnsetVariablesUnknown bool
 	// Results are the values known after apply of sends already done, by
 	// address; sends not in it evaluate their references to Unknown.
 	Results map[string]Result

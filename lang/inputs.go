@@ -55,6 +55,13 @@ func (m *module) inputValues(p *hclparse.Parser, opts Options) (map[string]cty.V
 	for _, name := range sortedKeys(m.variables) {
 		v := m.variables[name]
 		in, ok := given[name]
+		if !ok && opts.UnsetVariablesUnknown {
+			vals[name] = cty.UnknownVal(v.Type)
+			if v.Sensitive {
+				vals[name] = vals[name].Mark(sensitiveMark{})
+			}
+			continue
+		}
 		if !ok {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,

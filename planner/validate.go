@@ -25,6 +25,9 @@ func validate(send *lang.Send, hasUnknown bool) hcl.Diagnostics {
 	body := send.Body
 	if hasUnknown {
 		body, _ = placeholders(body, "").(map[string]any)
+		if id, whole := body["to"].(string); whole && send.Kind == "multicast" {
+			body["to"] = []any{id} // a list not known yet, as validate sees an unset variable
+		}
 	}
 	var problems []rules.Problem
 	switch send.Kind {

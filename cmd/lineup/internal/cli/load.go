@@ -17,6 +17,8 @@ import (
 type inputs struct {
 	vars     listFlag
 	varFiles listFlag
+	// unsetUnknown leaves variables without a value unknown (validate).
+	unsetUnknown bool
 }
 
 func (in *inputs) register(fs *flag.FlagSet) {
@@ -29,11 +31,12 @@ func (in *inputs) register(fs *flag.FlagSet) {
 // errors.
 func loadConfig(in inputs, g global, s Streams) *lang.Config {
 	cfg, diags := lang.Load(".", lang.Options{
-		Vars:     in.vars,
-		VarFiles: in.varFiles,
-		Env:      s.Env,
-		Inbox:    readInbox, // inbox.go
-		Once:     true,
+		Vars:                  in.vars,
+		VarFiles:              in.varFiles,
+		Env:                   s.Env,
+		UnsetVariablesUnknown: in.unsetUnknown,
+		Inbox:                 readInbox, // inbox.go
+		Once:                  true,
 	})
 	var files map[string]*hcl.File
 	if cfg != nil {
