@@ -33,6 +33,7 @@ func Multicast(body map[string]any) []Problem {
 		}
 	}
 	ps = append(ps, Messages(body["messages"])...)
+	ps = append(ps, AggregationUnits(body)...)
 	ps = append(ps, NoMentions(body["messages"])...)
 	return append(ps, NoQuotes(body["messages"])...)
 }

@@ -39,8 +39,34 @@ func Push(body map[string]any) []Problem {
 			"Must be a user ID (U + 32 hex digits), group ID (C...) or room ID (R...)"})
 	}
 	ps = append(ps, Messages(body["messages"])...)
+	ps = append(ps, AggregationUnits(body)...)
 	if ChatID(to) {
 		ps = append(ps, destination(to[0] == 'U', body["messages"])...)
+	}
+	return ps
+}
+
+var aggregationUnit = regexp.MustCompile(`^[a-zA-Z0-9_]{1,30}$`)
+
+// AggregationUnits checks the customAggregationUnits of a push or
+// multicast: at most one unit, of 1 to 30 letters, digits and
+// underscores; null means absent, as the Go SDK sends it.
+// https://developers.line.biz/en/reference/messaging-api/#send-push-message
+func AggregationUnits(body map[string]any) []Problem {
+	v, ok := body["customAggregationUnits"]
+	if !ok || v == nil {
+		return nil
+	}
+	units, ok := v.([]any)
+	if !ok || len(units) > 1 {
+		return []Problem{{"customAggregationUnits", "Too many aggregation units", "Size must be between 0 and 1"}}
+	}
+	var ps []Problem
+	for i, u := range units {
+		if s, ok := u.(string); !ok || !aggregationUnit.MatchString(s) {
+			ps = append(ps, Problem{fmt.Sprintf("customAggregationUnits[%d]", i), "Invalid aggregation unit",
+				"Must match the pattern ^[a-zA-Z0-9_]{1,30}$"})
+		}
 	}
 	return ps
 }
