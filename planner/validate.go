@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 	"strings"
@@ -42,11 +43,15 @@ func validate(send *lang.Send, hasUnknown bool) hcl.Diagnostics {
 	}
 	var diags hcl.Diagnostics
 	for _, p := range problems {
+		detail := fmt.Sprintf("LINE would refuse %s: %s (at %s).", send.Address(), p.Message, p.Path)
+		if p.Note != "" {
+			detail += " " + p.Note
+		}
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  p.Summary,
-			Detail:   fmt.Sprintf("LINE would refuse %s: %s (at %s).", send.Address(), p.Message, p.Path),
-			Subject:  subject(send, p.Path),
+			Detail:   detail,
+			Subject:  subject(send, cmp.Or(p.At, p.Path)),
 		})
 	}
 	return diags
