@@ -135,3 +135,20 @@ func TestActionInItemHint(t *testing.T) {
 		t.Errorf("detail %q does not contain %q", diags[0].Detail, want)
 	}
 }
+
+// A push already sent whose message LINE returned no quote token for
+// cannot be quoted either.
+func TestQuoteOfSentMessageWithoutToken(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, "testdata/invalid/quote_of_audio.lineup.hcl", filepath.Join(dir, "main.lineup.hcl"))
+	_, diags := Load(dir, Options{Results: map[string]Result{"push.a": {RequestID: "r1",
+		Sent: []SentMessage{{ID: "1"}, {ID: "2"}, {ID: "3", QuoteToken: "q3"}}}}})
+	var details []string
+	for _, d := range diags {
+		details = append(details, d.Summary+": "+d.Detail)
+	}
+	if len(details) != 2 || !strings.Contains(details[0], "Nothing to quote: LINE returned no quote token for push.a.sent[0]") ||
+		!strings.Contains(details[1], "push.a.sent[1]") {
+		t.Errorf("got %q", details)
+	}
+}

@@ -20,6 +20,12 @@ type originMark struct{ o *origin }
 // use of it can be checked against the chat that push sends to.
 type quoteMark struct{ push string }
 
+// noQuoteMark marks the null quote_token of a sent message for which LINE
+// returns none: ref is "push.a.sent[0]", typ the message's LINE type, or
+// "" when the push was sent and LINE returned none. Using it as a
+// quote_token is an error (see noQuote), not a quote silently dropped.
+type noQuoteMark struct{ ref, typ string }
+
 // refMark marks a value known only after apply with the reference that
 // produces it, "push.a.sent[0].quote_token", for Unknown.Ref.
 type refMark struct{ ref string }

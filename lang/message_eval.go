@@ -187,6 +187,9 @@ func (r *run) evalFields(fields []fieldSpec, attrs hcl.Attributes, ctx *hcl.Eval
 		}
 		v := r.evalField(f, attr, ctx)
 		if v.IsNull() {
+			if f.key == quoteTokenField.key {
+				r.noQuote(v, attr)
+			}
 			continue
 		}
 		switch {
