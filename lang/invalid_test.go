@@ -152,3 +152,18 @@ func TestQuoteOfSentMessageWithoutToken(t *testing.T) {
 		t.Errorf("got %q", details)
 	}
 }
+
+// A user ID read with file_lines is reported at its line of the file.
+func TestFileLinesErrorAtLine(t *testing.T) {
+	dir := "testdata/file_lines_bad_id"
+	_, diags := Load(dir, Options{})
+	if len(diags) != 1 || diags[0].Subject == nil {
+		t.Fatalf("want 1 diagnostic with a place, got %s", diags.Error())
+	}
+	got := *diags[0].Subject
+	want := hcl.Range{Filename: filepath.Join(dir, "members.txt"),
+		Start: hcl.Pos{Line: 4, Column: 3, Byte: 47}, End: hcl.Pos{Line: 4, Column: 17, Byte: 61}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("subject (-want +got):\n%s\n%s", diff, diags.Error())
+	}
+}
