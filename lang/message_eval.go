@@ -195,6 +195,7 @@ func (r *run) evalFields(fields []fieldSpec, attrs hcl.Attributes, ctx *hcl.Eval
 		switch {
 		case f.kind == flexField:
 			v = r.flexContents(attr, v, prefix+f.key, ranges)
+			r.flexUnknownKeys(attr, v, prefix+f.key, ranges)
 		case f.values != nil:
 			v = translate(v, f.values)
 		}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 
 	"github.com/google/uuid"
@@ -148,6 +149,26 @@ func printDiags(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnostics, 
 		return
 	}
 	lang.SortDiagnostics(diags)
+	files = withReadFiles(files, diags)
 	wr := hcl.NewDiagnosticTextWriter(w, files, 78, useColor(g, Streams{OutTerminal: s.OutTerminal}))
 	_ = wr.WriteDiagnostics(diags)
+}
+
+// withReadFiles adds to files the other files diagnostics point into (a
+// flex JSON file, a file of user IDs read with file_lines), read from
+// disk, so their lines are shown too.
+func withReadFiles(files map[string]*hcl.File, diags hcl.Diagnostics) map[string]*hcl.File {
+	out := make(map[string]*hcl.File, len(files))
+	for name, f := range files {
+		out[name] = f
+	}
+	for _, d := range diags {
+		if d.Subject == nil || out[d.Subject.Filename] != nil {
+			continue
+		}
+		if data, err := os.ReadFile(d.Subject.Filename); err == nil {
+			out[d.Subject.Filename] = &hcl.File{Bytes: data}
+		}
+	}
+	return out
 }
