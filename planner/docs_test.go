@@ -13,7 +13,8 @@ import (
 
 // Every example of docs/language.md's "Syntax of every block" section is
 // a configuration validate accepts: it loads without variable values and
-// plans against an empty state without errors or warnings.
+// plans against an empty state without errors or warnings. Together they
+// show every block the language has.
 func TestDocsExamplesValidate(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("..", "docs", "language.md"))
 	if err != nil {
@@ -32,7 +33,9 @@ func TestDocsExamplesValidate(t *testing.T) {
 	if len(examples) < 5 {
 		t.Fatalf("only %d examples", len(examples))
 	}
+	var all strings.Builder
 	for _, ex := range examples {
+		all.WriteString(ex[1])
 		dir := t.TempDir()
 		if err := os.WriteFile(filepath.Join(dir, "main.lineup.hcl"), []byte(ex[1]), 0o644); err != nil {
 			t.Fatal(err)
@@ -43,6 +46,11 @@ func TestDocsExamplesValidate(t *testing.T) {
 		}
 		if len(diags) > 0 {
 			t.Errorf("example:\n%s\n%s", ex[1], diags.Error())
+		}
+	}
+	for _, name := range lang.BlockTypes() {
+		if !regexp.MustCompile(`(?m)^\s*` + name + `( "[^"]*")? \{`).MatchString(all.String()) {
+			t.Errorf("docs/language.md shows no %s block", name)
 		}
 	}
 }
