@@ -52,8 +52,8 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	for name, f := range p.Files() { // -var-file files, for their diagnostics
 		files[name] = f
 	}
-	ev := &evaluator{mod: mod, graph: g, files: files, dir: dir, vars: vars, results: opts.Results, once: opts.Once, parallelMin: cmp.Or(opts.ParallelMin, defaultParallelMin),
-		reads: &fileReads{}}
+	ev := &evaluator{mod: mod, graph: g, files: files, dir: dir, vars: vars, results: opts.Results, once: opts.Once,
+		parallelMin: cmp.Or(opts.ParallelMin, defaultParallelMin), reads: &fileReads{}}
 	sends, d := ev.evaluate(opts.Results)
 	diags = append(diags, d...)
 	SortDiagnostics(diags)
