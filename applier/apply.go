@@ -43,11 +43,9 @@ type Options struct {
 
 // Event is a finished change, or a retry, for progress output.
 type Event struct {
-	Address string
-	Action  planner.Action
-	// Result is "sent", "sent before" (409), "forgotten", "failed",
-	// "skipped" or "retrying".
-	Result    string
+	Address   string
+	Action    planner.Action
+	Result    Result
 	RequestID string
 	// Detail, for display, says more about the result: "in 3 requests"
 	// for a multicast.
@@ -201,7 +199,7 @@ func (a *run) notSent(ch *planner.Change, err error) error {
 	a.failed[ch.Address] = true
 	a.mu.Unlock()
 	err = fmt.Errorf("%s: %w", ch.Address, err)
-	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "skipped", Err: err})
+	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: Skipped, Err: err})
 	return err
 }
 
@@ -219,7 +217,7 @@ func (a *run) forget(ch *planner.Change) error {
 	if err := a.journal.Forget(rec, false); err != nil {
 		return fmt.Errorf("%s: %w", ch.Address, err)
 	}
-	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "forgotten"})
+	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: Forgotten})
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/lineupdev/lineup/applier/line"
 	"github.com/lineupdev/lineup/lang"
@@ -41,7 +42,7 @@ func (a *run) audience(ctx context.Context, ch *planner.Change) error {
 		}
 		return a.recordAudience(ch, &state.Audience{Address: ch.Address, ID: id, Description: aud.Description,
 			Kind: planner.AudienceKind(aud), Digest: planner.AudienceDigest(aud), Count: audienceCount(aud),
-			CreatedAt: a.opts.Now().UTC()}, fmt.Sprintf("created audience %d", id))
+			CreatedAt: a.opts.Now().UTC()}, Created, strconv.FormatInt(id, 10))
 	case planner.Update:
 		prior := *ch.PriorAudience
 		err := a.whileThrottled(ctx, ch.Address, ch.Action, func() error {
@@ -51,7 +52,7 @@ func (a *run) audience(ctx context.Context, ch *planner.Change) error {
 			return fail(err)
 		}
 		prior.Description = ch.Audience.Description
-		return a.recordAudience(ch, &prior, "renamed")
+		return a.recordAudience(ch, &prior, Renamed, "")
 	case planner.Delete:
 		if err := a.deleteAudience(ctx, ch.Address, ch.Action, ch.PriorAudience.ID); err != nil {
 			return fail(err)
@@ -62,7 +63,7 @@ func (a *run) audience(ctx context.Context, ch *planner.Change) error {
 		if err := a.journal.DropAudience(ch.Address, true); err != nil {
 			return fail(err)
 		}
-		a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "deleted"})
+		a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: Deleted})
 	}
 	return nil
 }
@@ -122,7 +123,7 @@ func (a *run) createAudience(ctx context.Context, aud *lang.Audience) (int64, er
 	return id, err
 }
 
-func (a *run) recordAudience(ch *planner.Change, rec *state.Audience, result string) error {
+func (a *run) recordAudience(ch *planner.Change, rec *state.Audience, result Result, detail string) error {
 	a.mu.Lock()
 	a.st.Audiences[ch.Address] = rec
 	a.stale = true
@@ -131,7 +132,7 @@ func (a *run) recordAudience(ch *planner.Change, rec *state.Audience, result str
 	if err := a.journal.PutAudience(&copied, true); err != nil {
 		return a.failer(ch)(err)
 	}
-	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: result})
+	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: result, Detail: detail})
 	return nil
 }
 
@@ -165,7 +166,7 @@ func (a *run) deleteReplaced(ctx context.Context) error {
 			continue
 		}
 		a.opts.Report(Event{Address: old.Address, Action: planner.Replace,
-			Result: fmt.Sprintf("deleted the replaced audience %d", old.ID)})
+			Result: DeletedReplaced, Detail: strconv.FormatInt(old.ID, 10)})
 	}
 	return errors.Join(errs...)
 }

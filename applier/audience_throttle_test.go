@@ -43,7 +43,7 @@ func TestAudienceCreatesRetriedWhenThrottled(t *testing.T) {
 	err = apply(t, context.Background(), dir, client, applier.Options{
 		Attempts: 20, Parallelism: 4, Backoff: func(int) time.Duration { return 100 * time.Millisecond },
 		Report: func(e applier.Event) {
-			if e.Result == "retrying" {
+			if e.Result == applier.Retrying {
 				retried.Add(1)
 			}
 		},

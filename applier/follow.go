@@ -31,7 +31,7 @@ func (a *run) follow(ctx context.Context, ch *planner.Change, rec *state.Record)
 					rec.RequestID, p.ErrorCode, strings.TrimSuffix(p.FailedDescription, "."), ch.Address))
 			}
 			if p.Phase == "succeeded" {
-				a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "delivered",
+				a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: Delivered,
 					Detail: fmt.Sprintf("to %d of %d (%d failed)", p.SuccessCount, p.TargetCount, p.FailureCount)})
 				return nil
 			}

@@ -66,7 +66,7 @@ func (a *run) multicast(ctx context.Context, ch *planner.Change, body map[string
 		return fail(fmt.Errorf("%w; the requests that were accepted are recorded, and the next apply "+
 			"retries the others with their own retry keys", errors.Join(errs...)))
 	}
-	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "sent",
+	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: Sent,
 		Detail: fmt.Sprintf("in %d requests", len(rec.Parts))})
 	return nil
 }

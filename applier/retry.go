@@ -23,7 +23,7 @@ func (a *run) request(ctx context.Context, ch *planner.Change, endpoint string, 
 	var last error
 	for n := 1; n <= a.opts.Attempts; n++ {
 		if n > 1 {
-			a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "retrying", Err: last})
+			a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: Retrying, Err: last})
 			if sleep(ctx, a.opts.Backoff(n-1)) != nil || a.wait(ctx, endpoint) != nil {
 				break
 			}
@@ -59,7 +59,7 @@ func (a *run) whileThrottled(ctx context.Context, addr string, action planner.Ac
 	var err error
 	for n := 1; n <= a.opts.Attempts; n++ {
 		if n > 1 {
-			a.opts.Report(Event{Address: addr, Action: action, Result: "retrying", Err: err})
+			a.opts.Report(Event{Address: addr, Action: action, Result: Retrying, Err: err})
 			if sleep(ctx, a.opts.Backoff(n-1)) != nil || a.wait(ctx, "audience") != nil {
 				break
 			}

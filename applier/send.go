@@ -60,9 +60,9 @@ func (a *run) send(ctx context.Context, ch *planner.Change) error {
 	if err := a.finish(rec, res); err != nil {
 		return fail(err)
 	}
-	result := "sent"
+	result := Sent
 	if res.Duplicate {
-		result = "sent before"
+		result = SentBefore
 	}
 	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: result, RequestID: res.RequestID})
 	if kind == "narrowcast" && ch.Send.Wait {
@@ -78,7 +78,7 @@ func (a *run) failer(ch *planner.Change) func(error) error {
 		a.failed[ch.Address] = true
 		a.mu.Unlock()
 		err = fmt.Errorf("%s: %w", ch.Address, err)
-		a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: "failed", Err: err})
+		a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: Failed, Err: err})
 		return err
 	}
 }

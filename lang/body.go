@@ -36,6 +36,9 @@ func (r *run) jsonOf(s *Send, path string, v cty.Value, parent hcl.Range, found 
 	if len(marks) > 0 && found != nil {
 		*found = append(*found, markedPath{path, marks, ty.IsPrimitiveType() || ty.Equals(cty.DynamicPseudoType)})
 	}
+	if line, ok := lineOf(marks); ok {
+		s.Ranges[path] = line
+	}
 	rng, ok := s.Ranges[path]
 	if !ok {
 		rng = parent

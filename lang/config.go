@@ -24,10 +24,15 @@ type Config struct {
 	eval *evaluator // what Evaluate needs; set by Load
 }
 
+// DefaultStateFile is the state file of a configuration whose lineup
+// block names none.
+const DefaultStateFile = "lineup.state.json"
+
 // Settings is the lineup block.
 type Settings struct {
-	// StateFile is the state file path, relative to Dir unless absolute.
-	StateFile string // default "lineup.state.json"
+	// StateFile is the state file path, relative to Dir unless absolute;
+	// DefaultStateFile unless the lineup block names another.
+	StateFile string
 	// TokenEnv names the environment variable holding the channel access token.
 	TokenEnv string // default "LINE_CHANNEL_ACCESS_TOKEN"
 	// SecretEnv names the environment variable holding the channel secret.
@@ -106,6 +111,11 @@ type Options struct {
 	// Env is the environment in os.Environ form; LINEUP_VAR_NAME sets
 	// variable NAME.
 	Env []string
+	// UnsetVariablesUnknown makes a variable given no value (and having no
+	// default) unknown instead of an error, as terraform validate does:
+	// the configuration is checked for every value it could take.
+	// Validate sets it; plan and apply need every value.
+	UnsetVariablesUnknown bool
 	// Results are the values known after apply of sends already done, by
 	// address; sends not in it evaluate their references to Unknown.
 	Results map[string]Result
@@ -124,6 +134,10 @@ type Options struct {
 	// large configuration is never held twice. Config.Evaluate then
 	// reports an error.
 	Once bool
+	// ParallelMin is the fewest bundles and pushes that do not refer to
+	// each other evaluated in parallel; 0 means 64. Whatever it is, the
+	// configuration and diagnostics are the same.
+	ParallelMin int
 }
 
 // RangeOf is the source range of the value at the JSON path of Body, or

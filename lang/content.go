@@ -13,7 +13,8 @@ import (
 func bodyContent(body hcl.Body, schema *hcl.BodySchema) (*hcl.BodyContent, hcl.Diagnostics) {
 	sb, ok := body.(*hclsyntax.Body)
 	if !ok || !fits(sb, schema) {
-		return body.Content(schema)
+		content, diags := body.Content(schema)
+		return content, oneErrorPerMistake(diags)
 	}
 	content := &hcl.BodyContent{
 		Attributes:       make(hcl.Attributes, len(sb.Attributes)),

@@ -18,8 +18,10 @@ type evaluator struct {
 	vars    map[string]cty.Value
 	results map[string]Result // given to Load
 	once    bool              // Options.Once: drop the syntax of what was evaluated
-	reads   *fileReads        // what the file functions read, over every evaluation
-	replies []*Reply          // the reply rules of the last evaluation, in order
+	// parallelMin is Options.ParallelMin, or its default.
+	parallelMin int
+	reads       *fileReads // what the file functions read, over every evaluation
+	replies     []*Reply   // the reply rules of the last evaluation, in order
 	// audiences are the audiences of the last evaluation, by name.
 	audiences []*Audience
 }

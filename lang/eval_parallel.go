@@ -12,9 +12,9 @@ import (
 // to keep every core busy, few enough that their values stay small.
 const window = 512
 
-// parallelMin is the fewest bundles and pushes of a level evaluated in
-// parallel; fewer are not worth the goroutines.
-var parallelMin = 64
+// defaultParallelMin is Options.ParallelMin when it is 0: fewer bundles
+// and pushes of a level are not worth the goroutines.
+const defaultParallelMin = 64
 
 // evaluation is one evaluate in progress: what the nodes gave so far.
 type evaluation struct {
@@ -64,7 +64,7 @@ func (e *evaluation) evalLevel(addrs []string) {
 		}
 		e.diags[addr] = r.diags
 	}
-	if len(par) >= parallelMin {
+	if len(par) >= r.ev.parallelMin {
 		e.evalParallel(par)
 	} else {
 		for _, addr := range par {

@@ -151,13 +151,21 @@ func (f fileFuncs) fileLines() function.Function {
 			if err != nil {
 				return cty.UnknownVal(cty.List(cty.String)), err
 			}
+			name := filepath.Join(f.dir, filepath.Clean(filepath.FromSlash(args[0].AsString())))
 			var lines []cty.Value
-			for _, l := range strings.Split(s, "\n") {
-				l = strings.TrimSpace(l)
+			offset := 0
+			for n, raw := range strings.Split(s, "\n") {
+				start := offset
+				offset += len(raw) + 1
+				l := strings.TrimSpace(raw)
 				if l == "" || strings.HasPrefix(l, "#") {
 					continue
 				}
-				lines = append(lines, cty.StringVal(l))
+				lead := strings.Index(raw, l)
+				rng := hcl.Range{Filename: name,
+					Start: hcl.Pos{Line: n + 1, Column: lead + 1, Byte: start + lead},
+					End:   hcl.Pos{Line: n + 1, Column: lead + len(l) + 1, Byte: start + lead + len(l)}}
+				lines = append(lines, cty.StringVal(l).Mark(lineMark{rng: rng}))
 			}
 			if len(lines) == 0 {
 				return cty.ListValEmpty(cty.String), nil

@@ -1,7 +1,11 @@
 package lang
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"path/filepath"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -35,7 +39,15 @@ func (r *run) flexContents(attr *hcl.Attribute, v cty.Value, path string, ranges
 		if err != nil {
 			why = "it is not valid JSON: " + err.Error()
 		}
-		r.diags = append(r.diags, badFlexContents(attr, why))
+		d := badFlexContents(attr, why)
+		if line, col, at, ok := jsonErrorAt(src); ok {
+			d.Detail += fmt.Sprintf(" The mistake is at line %d, column %d of the JSON.", line, col)
+			if name := r.literalFile(attr.Expr); name != "" {
+				d.Subject = &hcl.Range{Filename: name, Start: hcl.Pos{Line: line, Column: col, Byte: at},
+					End: hcl.Pos{Line: line, Column: col + 1, Byte: at + 1}}
+			}
+		}
+		r.diags = append(r.diags, d)
 		return cty.DynamicVal
 	case ty.IsObjectType() || ty.IsMapType():
 		recordExprRanges(attr.Expr, path, ranges)
@@ -76,4 +88,33 @@ func recordExprRanges(expr hcl.Expression, path string, ranges map[string]hcl.Ra
 			recordExprRanges(el, p, ranges)
 		}
 	}
+}
+
+// jsonErrorAt is the line and column (from 1) and byte offset of the
+// first syntax error in src, if it has one.
+func jsonErrorAt(src []byte) (line, col, at int, ok bool) {
+	var v any
+	var se *json.SyntaxError
+	if err := json.Unmarshal(src, &v); !errors.As(err, &se) {
+		return 0, 0, 0, false
+	}
+	at = max(int(se.Offset)-1, 0) // Offset counts the bytes read, the bad one included
+	before := src[:min(at, len(src))]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = at - bytes.LastIndexByte(before, '\n')
+	return line, col, at, true
+}
+
+// literalFile is the path, as Load names files, of the file that expr
+// reads when it is file("PATH") with a literal PATH, or "".
+func (r *run) literalFile(expr hcl.Expression) string {
+	call, ok := expr.(*hclsyntax.FunctionCallExpr)
+	if !ok || call.Name != "file" || len(call.Args) != 1 {
+		return ""
+	}
+	v, diags := call.Args[0].Value(nil)
+	if diags.HasErrors() || !v.IsKnown() || v.IsNull() || !v.Type().Equals(cty.String) {
+		return ""
+	}
+	return filepath.Join(r.ev.dir, filepath.Clean(filepath.FromSlash(v.AsString())))
 }

@@ -55,6 +55,13 @@ func (m *module) inputValues(p *hclparse.Parser, opts Options) (map[string]cty.V
 	for _, name := range sortedKeys(m.variables) {
 		v := m.variables[name]
 		in, ok := given[name]
+		if !ok && opts.UnsetVariablesUnknown {
+			vals[name] = cty.UnknownVal(v.Type)
+			if v.Sensitive {
+				vals[name] = vals[name].Mark(sensitiveMark{})
+			}
+			continue
+		}
 		if !ok {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
@@ -109,7 +116,7 @@ func (m *module) readVarFile(p *hclparse.Parser, path string, given map[string]i
 		}
 		given[attr.Name] = inputValue{
 			val:    val,
-			source: fmt.Sprintf("%s:%d", attr.Range.Filename, attr.Range.Start.Line),
+			source: fmt.Sprintf("-var-file %s (line %d)", path, attr.Range.Start.Line),
 			rng:    attr.Expr.Range().Ptr(),
 		}
 	}
@@ -151,7 +158,8 @@ func (v *variable) convertInput(in inputValue) (cty.Value, hcl.Diagnostics) {
 				val, d = expr.Value(nil)
 			}
 			if d.HasErrors() {
-				return cty.DynamicVal, v.invalidInput(in, fmt.Sprintf("%q is not a value written in HCL (%s)", *in.raw, strings.ToLower(d[0].Summary)))
+				return cty.DynamicVal, v.invalidInput(in, fmt.Sprintf("%q cannot be read as one; values of types "+
+					"other than string are written as in HCL: 42, true, [\"a\", \"b\"], {key = \"value\"}", *in.raw))
 			}
 		}
 	}

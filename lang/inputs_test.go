@@ -3,6 +3,7 @@ package lang
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -101,6 +102,44 @@ func TestVariableErrors(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s\n%s", diff, diags.Error())
+			}
+		})
+	}
+}
+
+// A value of the wrong type names the variable, the type wanted and where
+// the value came from.
+func TestVariableTypeErrorNamesSource(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "main.lineup.hcl"), "variable \"count\" {\n  type = number\n}\n"+
+		"variable \"limit\" {\n  type    = number\n  default = \"ten\"\n}\n")
+	varFile := filepath.Join(dir, "values.hcl")
+	writeFile(t, varFile, "count = \"lots\"\n")
+	tests := []struct {
+		name string
+		opts Options
+		want string
+	}{
+		{name: "-var", opts: Options{Vars: []string{"count=lots", "limit=1"}},
+			want: `The value for var.count given by -var "count=lots" is not a valid number`},
+		{name: "-var-file", opts: Options{VarFiles: []string{varFile}, Vars: []string{"limit=1"}},
+			want: "The value for var.count given by -var-file " + varFile + " (line 1) is not a valid number"},
+		{name: "environment", opts: Options{Env: []string{"LINEUP_VAR_count=lots", "LINEUP_VAR_limit=1"}},
+			want: "The value for var.count given by the environment variable LINEUP_VAR_count is not a valid number"},
+		{name: "default", opts: Options{Vars: []string{"count=1"}},
+			want: "The value for var.limit given by its default is not a valid number"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := Load(dir, tt.opts)
+			var details []string
+			for _, d := range diags {
+				if d.Summary == "Invalid value for input variable" {
+					details = append(details, d.Detail)
+				}
+			}
+			if len(details) != 1 || !strings.HasPrefix(details[0], tt.want) {
+				t.Errorf("got %q, want one starting %q\n%s", details, tt.want, diags.Error())
 			}
 		})
 	}

@@ -54,7 +54,22 @@ func TestInvalid(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("diagnostics (-want +got):\n%s\nall diagnostics:\n%s", diff, diags.Error())
 			}
+			requireFileLineOrder(t, diags)
 		})
+	}
+}
+
+// requireFileLineOrder fails unless diags come in file, then line order.
+func requireFileLineOrder(t *testing.T, diags hcl.Diagnostics) {
+	t.Helper()
+	for i := 1; i < len(diags); i++ {
+		a, b := diags[i-1].Subject, diags[i].Subject
+		if a == nil || b == nil {
+			continue
+		}
+		if a.Filename > b.Filename || a.Filename == b.Filename && a.Start.Line > b.Start.Line {
+			t.Errorf("diagnostic at %s:%d comes after one at %s:%d", b.Filename, b.Start.Line, a.Filename, a.Start.Line)
+		}
 	}
 }
 
@@ -104,5 +119,51 @@ func TestDuplicateNamesBothPlaces(t *testing.T) {
 	want := "push.welcome is already declared at " + filepath.Join("testdata/invalid/duplicate_push", "a.lineup.hcl") + ":1."
 	if !strings.Contains(diags[0].Detail, want) {
 		t.Errorf("detail %q does not contain %q", diags[0].Detail, want)
+	}
+}
+
+// An action block inside a quick reply item says where the action's
+// fields go.
+func TestActionInItemHint(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, "testdata/invalid/action_in_quick_reply_item.lineup.hcl", filepath.Join(dir, "main.lineup.hcl"))
+	_, diags := Load(dir, Options{})
+	if len(diags) != 1 {
+		t.Fatalf("want 1 diagnostic, got %s", diags.Error())
+	}
+	if want := "its fields go directly in item"; !strings.Contains(diags[0].Detail, want) {
+		t.Errorf("detail %q does not contain %q", diags[0].Detail, want)
+	}
+}
+
+// A push already sent whose message LINE returned no quote token for
+// cannot be quoted either.
+func TestQuoteOfSentMessageWithoutToken(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, "testdata/invalid/quote_of_audio.lineup.hcl", filepath.Join(dir, "main.lineup.hcl"))
+	_, diags := Load(dir, Options{Results: map[string]Result{"push.a": {RequestID: "r1",
+		Sent: []SentMessage{{ID: "1"}, {ID: "2"}, {ID: "3", QuoteToken: "q3"}}}}})
+	var details []string
+	for _, d := range diags {
+		details = append(details, d.Summary+": "+d.Detail)
+	}
+	if len(details) != 2 || !strings.Contains(details[0], "Nothing to quote: LINE returned no quote token for push.a.sent[0]") ||
+		!strings.Contains(details[1], "push.a.sent[1]") {
+		t.Errorf("got %q", details)
+	}
+}
+
+// A user ID read with file_lines is reported at its line of the file.
+func TestFileLinesErrorAtLine(t *testing.T) {
+	dir := "testdata/file_lines_bad_id"
+	_, diags := Load(dir, Options{})
+	if len(diags) != 1 || diags[0].Subject == nil {
+		t.Fatalf("want 1 diagnostic with a place, got %s", diags.Error())
+	}
+	got := *diags[0].Subject
+	want := hcl.Range{Filename: filepath.Join(dir, "members.txt"),
+		Start: hcl.Pos{Line: 4, Column: 3, Byte: 47}, End: hcl.Pos{Line: 4, Column: 17, Byte: 61}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("subject (-want +got):\n%s\n%s", diff, diags.Error())
 	}
 }

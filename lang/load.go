@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -23,7 +24,13 @@ import (
 func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	p := hclparse.NewParser()
 	mod := newModule()
-	files, diags := readDir(dir, mod)
+	files, diags, syntaxErrors := readDir(dir, mod)
+	if syntaxErrors {
+		// What follows a syntax error was not read: checking references
+		// to it, or evaluating, would only report blocks that are fine.
+		SortDiagnostics(diags)
+		return &Config{Dir: dir, Settings: mod.settings, Files: files}, diags
+	}
 	if opts.Once {
 		for name, f := range files {
 			files[name] = &hcl.File{Bytes: f.Bytes} // the syntax lives on in mod, block by block
@@ -46,9 +53,10 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 		files[name] = f
 	}
 	ev := &evaluator{mod: mod, graph: g, files: files, dir: dir, vars: vars, results: opts.Results, once: opts.Once,
-		reads: &fileReads{}}
+		parallelMin: cmp.Or(opts.ParallelMin, defaultParallelMin), reads: &fileReads{}}
 	sends, d := ev.evaluate(opts.Results)
 	diags = append(diags, d...)
+	SortDiagnostics(diags)
 	return &Config{Dir: dir, Settings: mod.settings, Sends: sends, Audiences: ev.audiences, Files: ev.files, eval: ev}, diags
 }
 
@@ -88,16 +96,17 @@ func (c *Config) Evaluate(results map[string]Result) (*Config, hcl.Diagnostics) 
 	return &out, diags
 }
 
-// readDir parses the configuration files of dir into mod.
-func readDir(dir string, mod *module) (map[string]*hcl.File, hcl.Diagnostics) {
-	files := map[string]*hcl.File{}
+// readDir parses the configuration files of dir into mod. syntaxErrors
+// says whether a file could not be parsed.
+func readDir(dir string, mod *module) (files map[string]*hcl.File, diags hcl.Diagnostics, syntaxErrors bool) {
+	files = map[string]*hcl.File{}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return files, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Cannot read configuration directory",
 			Detail:   fmt.Sprintf("Reading %s failed: %s.", dir, err),
-		}}
+		}}, false
 	}
 	var names []string
 	for _, e := range entries {
@@ -107,9 +116,9 @@ func readDir(dir string, mod *module) (map[string]*hcl.File, hcl.Diagnostics) {
 		}
 		names = append(names, filepath.Join(dir, name))
 	}
-	var diags hcl.Diagnostics
 	for _, r := range parseFiles(names) {
 		diags = append(diags, r.diags...)
+		syntaxErrors = syntaxErrors || r.syntaxErrors
 		if r.file != nil {
 			files[r.name] = r.file
 			diags = append(diags, mod.addDecls(r.decls)...)
@@ -122,7 +131,7 @@ func readDir(dir string, mod *module) (map[string]*hcl.File, hcl.Diagnostics) {
 			Detail:   fmt.Sprintf("The directory %s holds no *.lineup.hcl files.", dir),
 		})
 	}
-	return files, diags
+	return files, diags, syntaxErrors
 }
 
 // IsConfigFile reports whether a file named name, directly in the
@@ -138,6 +147,8 @@ type parsed struct {
 	file  *hcl.File
 	decls []decl
 	diags hcl.Diagnostics
+	// syntaxErrors says whether the file could not be parsed.
+	syntaxErrors bool
 }
 
 // parseFiles parses and decodes the files on every core and returns them
@@ -158,7 +169,7 @@ func parseFile(name string) parsed {
 		}}}
 	}
 	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
-	out := parsed{name: name, file: f, diags: diags}
+	out := parsed{name: name, file: f, diags: oneErrorPerString(diags), syntaxErrors: diags.HasErrors()}
 	if f != nil && f.Body != nil {
 		decls, d := decodeFile(f)
 		out.decls, out.diags = decls, append(out.diags, d...)

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -19,6 +20,27 @@ type originMark struct{ o *origin }
 // quoteMark marks a quote token returned by push NAME (known or not), so a
 // use of it can be checked against the chat that push sends to.
 type quoteMark struct{ push string }
+
+// noQuoteMark marks the null quote_token of a sent message for which LINE
+// returns none: ref is "push.a.sent[0]", typ the message's LINE type, or
+// "" when the push was sent and LINE returned none. Using it as a
+// quote_token is an error (see noQuote), not a quote silently dropped.
+type noQuoteMark struct{ ref, typ string }
+
+// lineMark marks a line file_lines read with its place in that file, so
+// a mistake in it points at the file's line rather than at the
+// expression that read it.
+type lineMark struct{ rng hcl.Range }
+
+// lineOf returns the place of a lineMark among marks.
+func lineOf(marks cty.ValueMarks) (hcl.Range, bool) {
+	for m := range marks {
+		if lm, ok := m.(lineMark); ok {
+			return lm.rng, true
+		}
+	}
+	return hcl.Range{}, false
+}
 
 // refMark marks a value known only after apply with the reference that
 // produces it, "push.a.sent[0].quote_token", for Unknown.Ref.

@@ -187,11 +187,15 @@ func (r *run) evalFields(fields []fieldSpec, attrs hcl.Attributes, ctx *hcl.Eval
 		}
 		v := r.evalField(f, attr, ctx)
 		if v.IsNull() {
+			if f.key == quoteTokenField.key {
+				r.noQuote(v, attr)
+			}
 			continue
 		}
 		switch {
 		case f.kind == flexField:
 			v = r.flexContents(attr, v, prefix+f.key, ranges)
+			r.flexUnknownKeys(attr, v, prefix+f.key, ranges)
 		case f.values != nil:
 			v = translate(v, f.values)
 		}

@@ -217,3 +217,26 @@ var messageSpecs = []*messageSpec{
 		fields: []fieldSpec{req(str("alt_text", "altText")), {name: "contents", key: "contents", kind: flexField, required: true}},
 	})},
 }
+
+// BlockTypes are the types of every block the language accepts, at the
+// top level and nested, sorted: what docs/language.md must show.
+func BlockTypes() []string {
+	names := map[string]bool{"channel": true, "validation": true, "click": true, "impression": true, "limit": true}
+	for _, b := range fileSchema.Blocks {
+		names[b.Type] = true
+	}
+	var walk func(s *blockSpec)
+	walk = func(s *blockSpec) {
+		for _, c := range s.blocks {
+			if !names[c.block] {
+				names[c.block] = true
+				walk(c.spec)
+			}
+		}
+	}
+	for _, ms := range messageSpecs {
+		names[ms.block] = true
+		walk(ms.blockSpec)
+	}
+	return sortedKeys(names)
+}

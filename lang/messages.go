@@ -201,6 +201,7 @@ func decodeMessageBlock(block *hcl.Block) (*messageBlock, hcl.Diagnostics) {
 // decodeBlock decodes a nested block of spec s.
 func decodeBlock(s *blockSpec, block *hcl.Block) (*decodedBlock, hcl.Diagnostics) {
 	content, diags := bodyContent(block.Body, s.schema())
+	diags = actionInItem(block, diags)
 	db, d := decodeContent(s, block, content)
 	return db, append(diags, d...)
 }

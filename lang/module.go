@@ -76,7 +76,7 @@ type push struct {
 func newModule() *module {
 	return &module{
 		settings: Settings{
-			StateFile: "lineup.state.json",
+			StateFile: DefaultStateFile,
 			TokenEnv:  "LINE_CHANNEL_ACCESS_TOKEN",
 			SecretEnv: "LINE_CHANNEL_SECRET",
 		},

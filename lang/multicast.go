@@ -46,11 +46,12 @@ func (r *run) evalMulticastTo(s *Send, c *cast, ctx *hcl.EvalContext) {
 		r.diags = append(r.diags, noRecipients(a, "it is null"))
 		return
 	}
-	if !plain.IsWhollyKnown() || len(pvm) > 0 && !onlySensitive(pvm) {
+	lines, sensitive, others := marksOfTo(pvm)
+	if !plain.IsWhollyKnown() || others {
 		s.Body["to"] = r.toJSON(s, "to", list, a.Expr.Range())
 		return
 	}
-	if len(pvm) > 0 {
+	if sensitive {
 		s.Sensitive = map[string]bool{"to": true}
 	}
 	ids := []any{}
@@ -59,12 +60,19 @@ func (r *run) evalMulticastTo(s *Send, c *cast, ctx *hcl.EvalContext) {
 	for it := plain.ElementIterator(); it.Next(); i++ {
 		_, e := it.Element()
 		id := e.AsString()
-		if d := checkUserID(id, i, a); d != nil {
+		subject, fromFile := lines[i]
+		if !fromFile {
+			subject = a.Expr.Range()
+		}
+		if d := checkUserID(id, i, subject); d != nil {
 			r.diags = append(r.diags, d)
 			return
 		}
 		if !seen[id] {
 			seen[id] = true
+			if fromFile {
+				s.Ranges[fmt.Sprintf("to[%d]", len(ids))] = subject
+			}
 			ids = append(ids, id)
 		}
 	}
@@ -75,20 +83,33 @@ func (r *run) evalMulticastTo(s *Send, c *cast, ctx *hcl.EvalContext) {
 	s.Body["to"] = ids
 }
 
-// onlySensitive reports whether every mark in pvm is a sensitiveMark.
-func onlySensitive(pvm []cty.PathValueMarks) bool {
+// marksOfTo sorts the marks of a multicast's to: the lines of a file
+// (file_lines) by element index, whether a value is sensitive, and
+// whether there are other marks (values known after apply).
+func marksOfTo(pvm []cty.PathValueMarks) (lines map[int]hcl.Range, sensitive, others bool) {
+	lines = map[int]hcl.Range{}
 	for _, pm := range pvm {
 		for m := range pm.Marks {
-			if _, ok := m.(sensitiveMark); !ok {
-				return false
+			switch m := m.(type) {
+			case sensitiveMark:
+				sensitive = true
+			case lineMark:
+				if len(pm.Path) == 1 {
+					if ix, ok := pm.Path[0].(cty.IndexStep); ok && ix.Key.Type() == cty.Number {
+						i, _ := ix.Key.AsBigFloat().Int64()
+						lines[int(i)] = m.rng
+					}
+				}
+			default:
+				others = true
 			}
 		}
 	}
-	return true
+	return lines, sensitive, others
 }
 
 // checkUserID reports element i of a multicast's to that is not a user ID.
-func checkUserID(id string, i int, a *hcl.Attribute) *hcl.Diagnostic {
+func checkUserID(id string, i int, subject hcl.Range) *hcl.Diagnostic {
 	switch {
 	case userIDPattern.MatchString(id):
 		return nil
@@ -98,14 +119,14 @@ func checkUserID(id string, i int, a *hcl.Attribute) *hcl.Diagnostic {
 			Summary:  "Group or room in multicast",
 			Detail: fmt.Sprintf("to[%d] is %q, a group or room ID; a multicast sends to users only (U followed by 32 hex digits). "+
 				"Send to a group or room with a push.", i, id),
-			Subject: a.Expr.Range().Ptr(),
+			Subject: subject.Ptr(),
 		}
 	}
 	return &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  "Invalid user ID",
 		Detail:   fmt.Sprintf("to[%d] is %q, which is not a user ID: a user ID is U followed by 32 lowercase hex digits.", i, id),
-		Subject:  a.Expr.Range().Ptr(),
+		Subject:  subject.Ptr(),
 	}
 }
 

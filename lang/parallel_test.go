@@ -39,9 +39,7 @@ func TestParallelEvaluationMatchesSerial(t *testing.T) {
 		t.Fatal(err)
 	}
 	load := func(min int) (*Config, []string) {
-		defer func(prev int) { parallelMin = prev }(parallelMin)
-		parallelMin = min
-		cfg, diags := Load(dir, Options{})
+		cfg, diags := Load(dir, Options{ParallelMin: min})
 		var msgs []string
 		for _, d := range diags {
 			msgs = append(msgs, d.Error())

@@ -113,7 +113,7 @@ func (r *run) afterApply(name string, types []string) cty.Value {
 	if res, done := r.results[addr]; done {
 		sent := make([]cty.Value, len(res.Sent))
 		for i, m := range res.Sent {
-			qt := cty.NullVal(cty.String)
+			qt := cty.NullVal(cty.String).Mark(noQuoteMark{ref: fmt.Sprintf("%s.sent[%d]", addr, i)})
 			if m.QuoteToken != "" {
 				qt = cty.StringVal(m.QuoteToken).Mark(q)
 			}
@@ -134,7 +134,7 @@ func (r *run) afterApply(name string, types []string) cty.Value {
 	sent := make([]cty.Value, len(types))
 	for i, t := range types {
 		p := fmt.Sprintf("%s.sent[%d]", addr, i)
-		qt := cty.NullVal(cty.String)
+		qt := cty.NullVal(cty.String).Mark(noQuoteMark{ref: p, typ: t})
 		if t == "" || returnsQuote(t) {
 			qt = cty.UnknownVal(cty.String).WithMarks(cty.NewValueMarks(q, refMark{ref: p + ".quote_token"}))
 		}
@@ -189,4 +189,41 @@ func (r *run) checkQuotes(s *Send, to cty.Value, marked []markedPath) {
 // lifted to a list or object holding one.
 func quotePosition(mp markedPath) bool {
 	return strings.HasSuffix(mp.path, "."+quoteTokenField.key) || !mp.primitive
+}
+
+// noQuote reports a quote_token attr whose value v is the null quote
+// token of a sent message for which LINE returns none (a noQuoteMark):
+// the message would quote nothing.
+func (r *run) noQuote(v cty.Value, attr *hcl.Attribute) {
+	_, pvm := v.UnmarkDeepWithPaths()
+	for _, pm := range pvm {
+		for m := range pm.Marks {
+			nq, ok := m.(noQuoteMark)
+			if !ok {
+				continue
+			}
+			why := fmt.Sprintf("LINE returned no quote token for %s", nq.ref)
+			if nq.typ != "" {
+				why = fmt.Sprintf("%s is %s %s message, and LINE returns quote tokens only for text, textV2, "+
+					"sticker, image, video, template and flex messages", nq.ref, article(nq.typ), nq.typ)
+			}
+			r.diags = append(r.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Nothing to quote",
+				Detail: fmt.Sprintf("%s: %s.quote_token is always null, so this message would quote nothing. "+
+					"Quote a message of another type, or remove quote_token. "+
+					"See https://developers.line.biz/en/docs/messaging-api/get-quote-tokens/", why, nq.ref),
+				Subject: attr.Expr.Range().Ptr(),
+			})
+			return
+		}
+	}
+}
+
+// article is "an" before a vowel, "a" otherwise.
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }

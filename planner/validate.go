@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 	"strings"
@@ -25,6 +26,9 @@ func validate(send *lang.Send, hasUnknown bool) hcl.Diagnostics {
 	body := send.Body
 	if hasUnknown {
 		body = placeholders(body)
+		if id, whole := body["to"].(string); whole && send.Kind == "multicast" {
+			body["to"] = []any{id} // a list not known yet, as validate sees an unset variable
+		}
 	}
 	var problems []rules.Problem
 	switch send.Kind {
@@ -39,11 +43,15 @@ func validate(send *lang.Send, hasUnknown bool) hcl.Diagnostics {
 	}
 	var diags hcl.Diagnostics
 	for _, p := range problems {
+		detail := fmt.Sprintf("LINE would refuse %s: %s (at %s).", send.Address(), p.Message, p.Path)
+		if p.Note != "" {
+			detail += " " + p.Note
+		}
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  p.Summary,
-			Detail:   fmt.Sprintf("LINE would refuse %s: %s (at %s).", send.Address(), p.Message, p.Path),
-			Subject:  subject(send, p.Path),
+			Detail:   detail,
+			Subject:  subject(send, cmp.Or(p.At, p.Path)),
 		})
 	}
 	return diags

@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"encoding/json"
-	"regexp"
 	"strconv"
 
 	"github.com/lineupdev/lineup/planner/rules"
@@ -40,32 +39,14 @@ func (s *Server) push(ex *exchange) reply {
 	})
 }
 
-var aggregationUnit = regexp.MustCompile(`^[a-zA-Z0-9_]{1,30}$`)
-
-// pushOptions checks the optional push properties; null means absent, as
-// the Go SDK sends "customAggregationUnits": null.
+// pushOptions checks the optional notificationDisabled; null means
+// absent. rules.Push and rules.Multicast check customAggregationUnits.
 func pushOptions(body map[string]any) []rules.Problem {
 	var ps []rules.Problem
 	if v := body["notificationDisabled"]; v != nil {
 		if _, ok := v.(bool); !ok {
 			ps = append(ps, rules.Problem{Path: "notificationDisabled",
 				Summary: "Invalid notificationDisabled", Message: "Must be a boolean"})
-		}
-	}
-	units := body["customAggregationUnits"]
-	if units == nil {
-		return ps
-	}
-	list, ok := units.([]any)
-	if !ok || len(list) > 1 {
-		return append(ps, rules.Problem{Path: "customAggregationUnits",
-			Summary: "Too many aggregation units", Message: "Size must be between 0 and 1"})
-	}
-	for _, u := range list {
-		if s, ok := u.(string); !ok || !aggregationUnit.MatchString(s) {
-			ps = append(ps, rules.Problem{Path: "customAggregationUnits[0]",
-				Summary: "Invalid aggregation unit",
-				Message: "Must match the pattern ^[a-zA-Z0-9_]{1,30}$"})
 		}
 	}
 	return ps

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"syscall"
 	"time"
+
+	"github.com/lineupdev/lineup/lang"
 )
 
 // sample is one phase's median wall time and peak memory.
@@ -128,8 +130,8 @@ func sizeSetup(root, bin string, floorCmd floorCommand, n int) ([]*phase, error)
 			return nil, err
 		}
 	}
-	os.Remove(filepath.Join(empty, "lineup.state.json"))
-	if _, err := os.Stat(filepath.Join(sent, "lineup.state.json")); err != nil {
+	os.Remove(filepath.Join(empty, lang.DefaultStateFile))
+	if _, err := os.Stat(filepath.Join(sent, lang.DefaultStateFile)); err != nil {
 		fmt.Fprintf(os.Stderr, "applying %d pushes to the sandbox for the no-change plan...\n", n)
 		apply := &phase{dir: sent, name: bin, args: []string{"apply", "-sandbox", "-auto-approve"}}
 		if err := apply.runOnce(); err != nil {

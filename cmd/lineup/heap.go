@@ -2,7 +2,6 @@ package main
 
 import (
 	"math"
-	"os"
 	"runtime"
 	"runtime/debug"
 )
@@ -19,9 +18,10 @@ func heapGoal(source int64) int64 {
 // compiler does for itself. Planning a large configuration allocates
 // hundreds of megabytes while the syntax trees it keeps grow; from Go's
 // 4 MiB start the collector would run a dozen times over them while the
-// heap is still small. A GOGC or GOMEMLIMIT set by the user wins.
-func startingHeap(goal int64) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+// heap is still small. A GOGC or GOMEMLIMIT set by the user (in the
+// environment getenv reads) wins.
+func startingHeap(goal int64, getenv func(string) string) {
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
 		return
 	}
 	debug.SetGCPercent(-1)

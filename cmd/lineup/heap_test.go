@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -21,7 +22,7 @@ func TestStartingHeapThenDefaults(t *testing.T) {
 		debug.SetMemoryLimit(prevLimit)
 	})
 
-	startingHeap(1 << 40)
+	startingHeap(1<<40, os.Getenv)
 	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
 		t.Fatalf("memory limit before the first collection = %d, want %d", got, int64(1<<40))
 	}
@@ -45,7 +46,7 @@ func TestStartingHeapLeavesUserSettings(t *testing.T) {
 	t.Setenv("GOGC", "50")
 	prevLimit := debug.SetMemoryLimit(math.MaxInt64)
 	t.Cleanup(func() { debug.SetMemoryLimit(prevLimit) })
-	startingHeap(1 << 40)
+	startingHeap(1<<40, os.Getenv)
 	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
 		t.Errorf("memory limit = %d, want none", got)
 	}

@@ -6,13 +6,16 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"time"
 
 	"github.com/lineupdev/lineup/cmd/lineup/internal/cli"
 )
 
+// main is the only place the process's clock and environment enter
+// lineup: commands get them as values in cli.Streams.
 func main() {
-	startingHeap(heapGoal(cli.SourceSize(os.Args[1:])))
+	startingHeap(heapGoal(cli.SourceSize(os.Args[1:])), os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	os.Exit(cli.Run(ctx, os.Args[1:], cli.StdStreams()))
+	os.Exit(cli.Run(ctx, os.Args[1:], cli.StdStreams(time.Now, os.Environ())))
 }

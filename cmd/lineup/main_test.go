@@ -3,15 +3,18 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"io/fs"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lineupdev/lineup/applier/sandbox"
 	"github.com/lineupdev/lineup/cmd/lineup/internal/cli"
+	"github.com/lineupdev/lineup/lang"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -21,10 +24,32 @@ var update = flag.Bool("update", false, "rewrite the scripts' golden output")
 // writes and no output may contain it.
 const testToken = "tok-5ecret-never-printed-7f3a9c"
 
+// fakeNowEnv is the environment variable through which a script's
+// `clock` command sets the test binary's clock (RFC 3339); the shipped
+// binary reads no such thing (TestBuiltBinaryKeepsRealClock).
+const fakeNowEnv = "LINEUPTEST_FAKE_NOW"
+
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"lineup": func() { os.Exit(cli.Run(context.Background(), os.Args[1:], cli.StdStreams())) },
+		"lineup": func() {
+			s := cli.StdStreams(fakeClock(os.Getenv(fakeNowEnv)), os.Environ())
+			os.Exit(cli.Run(context.Background(), os.Args[1:], s))
+		},
 	})
+}
+
+// fakeClock is the test binary's clock: the time v (RFC 3339) plus the
+// time since the process started, or the real clock when v is empty.
+func fakeClock(v string) func() time.Time {
+	if v == "" {
+		return time.Now
+	}
+	base, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		panic(fmt.Sprintf("%s=%q: %v", fakeNowEnv, v, err))
+	}
+	start := time.Now()
+	return func() time.Time { return base.Add(time.Since(start)) }
 }
 
 // TestScripts runs the CLI scripts in testdata/script. Each script gets its
@@ -98,7 +123,7 @@ func copyExamples(dst string) error {
 		}
 		rel, _ := filepath.Rel(src, path)
 		name := d.Name()
-		if d.IsDir() && name == ".lineup" || strings.HasPrefix(name, "lineup.state.json") || strings.HasPrefix(name, "lineup.inbox") {
+		if d.IsDir() && name == ".lineup" || strings.HasPrefix(name, lang.DefaultStateFile) || strings.HasPrefix(name, "lineup.inbox") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}

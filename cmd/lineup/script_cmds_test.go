@@ -110,7 +110,7 @@ func cmdCrashApply(ts *testscript.TestScript, neg bool, args []string) {
 	key := uuid.NewString()
 	st.Sends[send.Address()] = &state.Record{
 		Address: send.Address(), Status: state.Pending, RetryKey: key,
-		FirstAttempt: time.Now().UTC(), Digest: planner.Digest(send.Body), To: send.Body["to"].(string),
+		FirstAttempt: scriptNow(ts).UTC(), Digest: planner.Digest(send.Body), To: send.Body["to"].(string),
 	}
 	ts.Check(state.Write(path, st))
 	if args[1] == "after" {
@@ -143,17 +143,30 @@ func cmdNoSecret(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 }
 
-// clock advance DURATION moves the sandbox's clock and lineup's (through
-// LINEUP_NOW) forward together.
+// clock advance DURATION | clock set TIME moves the sandbox's clock and
+// lineup's forward (or back) together: lineup's clock is the test
+// binary's fake clock, set through fakeNowEnv (see TestMain). TIME is
+// RFC 3339.
 func cmdClock(ts *testscript.TestScript, neg bool, args []string) {
-	if len(args) != 2 || args[0] != "advance" {
-		ts.Fatalf("usage: clock advance DURATION")
+	if len(args) != 2 || (args[0] != "advance" && args[0] != "set") {
+		ts.Fatalf("usage: clock advance DURATION | clock set TIME")
 	}
-	d, err := time.ParseDuration(args[1])
-	ts.Check(err)
 	sb := scriptSandbox(ts)
-	sb.Advance(d)
-	ts.Setenv("LINEUP_NOW", sb.Now().UTC().Format(time.RFC3339))
+	if args[0] == "set" {
+		t, err := time.Parse(time.RFC3339, args[1])
+		ts.Check(err)
+		sb.Advance(t.Sub(sb.Now()))
+	} else {
+		d, err := time.ParseDuration(args[1])
+		ts.Check(err)
+		sb.Advance(d)
+	}
+	ts.Setenv(fakeNowEnv, sb.Now().UTC().Format(time.RFC3339Nano))
+}
+
+// scriptNow is the time on the script's clock (see cmdClock).
+func scriptNow(ts *testscript.TestScript) time.Time {
+	return fakeClock(ts.Getenv(fakeNowEnv))()
 }
 
 // quota N sets the sandbox's monthly message limit (0: none).

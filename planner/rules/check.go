@@ -93,7 +93,13 @@ func (r *report) text(obj map[string]any, key, path, what string, required bool,
 		if n < min {
 			summary = capital(what) + " too short"
 		}
-		r.add(path, summary, fmt.Sprintf("Length must be between %d and %d", min, max))
+		unit := "UTF-16 code units"
+		if graphemes {
+			unit = "characters"
+		}
+		r.ps = append(r.ps, Problem{Path: path, Summary: summary,
+			Message: fmt.Sprintf("Length must be between %d and %d", min, max),
+			Note:    fmt.Sprintf("It is %d %s long.", n, unit)})
 	}
 	return s, true
 }
@@ -164,16 +170,25 @@ func (r *report) size(obj map[string]any, key, path, what string, required bool,
 	return l, true
 }
 
-// count reports n out of min..max.
+// count reports n out of min..max; too many at the first element over
+// max.
 func (r *report) count(path, what string, n, min, max int) {
 	switch {
 	case n > max:
-		r.add(path, "Too many "+what, fmt.Sprintf("Size must be between %d and %d", min, max))
+		r.tooMany(path, fmt.Sprintf("%s[%d]", path, max), "Too many "+what,
+			fmt.Sprintf("Size must be between %d and %d", min, max), n, max)
 	case n < min && min == max:
 		r.add(path, "Wrong number of "+what, fmt.Sprintf("Size must be between %d and %d", min, max))
 	case n < min:
 		r.add(path, "Too few "+what, fmt.Sprintf("Size must be between %d and %d", min, max))
 	}
+}
+
+// tooMany reports n elements of path where at most max may stand, at the
+// first one over (at).
+func (r *report) tooMany(path, at, summary, message string, n, max int) {
+	r.ps = append(r.ps, Problem{Path: path, Summary: summary, Message: message, At: at,
+		Note: fmt.Sprintf("There are %d; at most %d are allowed, and this is the first one over.", n, max)})
 }
 
 // integer checks a number property that must be a whole number in

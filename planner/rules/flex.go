@@ -36,6 +36,8 @@ var (
 type flexCheck struct {
 	*report
 	animated int
+	// overAnimated is the path of the first animated image over MaxAnimated.
+	overAnimated string
 }
 
 // flexMessage checks a flex message (facts §7.12).
@@ -56,7 +58,8 @@ func (r *report) flexMessage(path string, obj map[string]any) {
 		f.carousel(p, c)
 	}
 	if f.animated > MaxAnimated {
-		r.add(p, "Too many animated images", fmt.Sprintf("A message may hold at most %d animated images", MaxAnimated))
+		r.tooMany(p, f.overAnimated, "Too many animated images",
+			fmt.Sprintf("A message may hold at most %d animated images", MaxAnimated), f.animated, MaxAnimated)
 	}
 }
 
@@ -154,7 +157,9 @@ func (f *flexCheck) component(p string, v any, place flexPlace) {
 		f.url(obj, "url", p+".url", "image URL", true, MaxURLLength, httpsSchemes)
 		f.aspectRatio(obj, p)
 		if a, _ := obj["animated"].(bool); a {
-			f.animated++
+			if f.animated++; f.animated == MaxAnimated+1 {
+				f.overAnimated = p + ".animated"
+			}
 		}
 	case "video":
 		f.video(p, obj)

@@ -22,17 +22,18 @@ func Multicast(body map[string]any) []Problem {
 	to, ok := body["to"].([]any)
 	switch {
 	case !ok || len(to) == 0 || len(to) > MaxMulticastRecipients:
-		ps = append(ps, Problem{"to", "Wrong number of recipients",
-			fmt.Sprintf("Size must be between 1 and %d", MaxMulticastRecipients)})
+		ps = append(ps, Problem{Path: "to", Summary: "Wrong number of recipients",
+			Message: fmt.Sprintf("Size must be between 1 and %d", MaxMulticastRecipients)})
 	default:
 		for i, v := range to {
 			if s, ok := v.(string); !ok || !UserID(s) {
-				ps = append(ps, Problem{fmt.Sprintf("to[%d]", i), "Invalid recipient",
-					"Must be a user ID (U + 32 hex digits); multicast cannot send to groups or rooms"})
+				ps = append(ps, Problem{Path: fmt.Sprintf("to[%d]", i), Summary: "Invalid recipient",
+					Message: "Must be a user ID (U + 32 hex digits); multicast cannot send to groups or rooms"})
 			}
 		}
 	}
 	ps = append(ps, Messages(body["messages"])...)
+	ps = append(ps, AggregationUnits(body)...)
 	ps = append(ps, NoMentions(body["messages"])...)
 	return append(ps, NoQuotes(body["messages"])...)
 }
@@ -54,8 +55,8 @@ func NoQuotes(messages any) []Problem {
 		obj, _ := m.(map[string]any)
 		typ, _ := obj["type"].(string)
 		if q, ok := obj["quoteToken"]; ok && q != nil && Quotable[typ] {
-			ps = append(ps, Problem{fmt.Sprintf("messages[%d].quoteToken", i), "Quote token not allowed",
-				"Only reply and push messages can quote"})
+			ps = append(ps, Problem{Path: fmt.Sprintf("messages[%d].quoteToken", i), Summary: "Quote token not allowed",
+				Message: "Only reply and push messages can quote"})
 		}
 	}
 	return ps

@@ -53,16 +53,18 @@ func Narrowcast(body map[string]any) []Problem {
 	if present(body, "recipient") {
 		n := r.recipient("recipient", body["recipient"])
 		if n > MaxNarrowcastAudiences {
-			r.add("recipient", "Too many audiences",
-				fmt.Sprintf("Up to %d audience and redelivery objects can be used", MaxNarrowcastAudiences))
+			r.ps = append(r.ps, Problem{Path: "recipient", Summary: "Too many audiences",
+				Message: fmt.Sprintf("Up to %d audience and redelivery objects can be used", MaxNarrowcastAudiences),
+				Note:    fmt.Sprintf("There are %d.", n)})
 		}
 	}
 	if filter := r.mustObject(body, "filter", "filter", "filter", false); filter != nil {
 		if present(filter, "demographic") {
 			n := r.demographic("filter.demographic", filter["demographic"])
 			if n > MaxDemographicFilters {
-				r.add("filter.demographic", "Too many demographic filters",
-					fmt.Sprintf("Up to %d demographic filter objects can be used", MaxDemographicFilters))
+				r.ps = append(r.ps, Problem{Path: "filter.demographic", Summary: "Too many demographic filters",
+					Message: fmt.Sprintf("Up to %d demographic filter objects can be used", MaxDemographicFilters),
+					Note:    fmt.Sprintf("There are %d.", n)})
 			}
 		} else {
 			r.add("filter.demographic", "Missing demographic filter", "May not be empty")

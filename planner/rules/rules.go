@@ -15,6 +15,12 @@ type Problem struct {
 	Summary string
 	// Message is LINE's detail message: "Length must be between 0 and 5000".
 	Message string
+	// At, when set, is a more precise JSON path than Path for lineup's
+	// diagnostics to point at: the first element over a limit.
+	At string
+	// Note, when set, is lineup's own sentence after Message, with what
+	// LINE's message leaves out: "There are 14."; "It is 5012 long."
+	Note string
 }
 
 // MaxMessages is how many message objects one request may carry.
@@ -33,14 +39,40 @@ func Push(body map[string]any) []Problem {
 	to, _ := body["to"].(string)
 	switch {
 	case to == "":
-		ps = append(ps, Problem{"to", "Missing recipient", "May not be empty"})
+		ps = append(ps, Problem{Path: "to", Summary: "Missing recipient", Message: "May not be empty"})
 	case !ChatID(to):
-		ps = append(ps, Problem{"to", "Invalid recipient",
-			"Must be a user ID (U + 32 hex digits), group ID (C...) or room ID (R...)"})
+		ps = append(ps, Problem{Path: "to", Summary: "Invalid recipient",
+			Message: "Must be a user ID (U + 32 hex digits), group ID (C...) or room ID (R...)"})
 	}
 	ps = append(ps, Messages(body["messages"])...)
+	ps = append(ps, AggregationUnits(body)...)
 	if ChatID(to) {
 		ps = append(ps, destination(to[0] == 'U', body["messages"])...)
+	}
+	return ps
+}
+
+var aggregationUnit = regexp.MustCompile(`^[a-zA-Z0-9_]{1,30}$`)
+
+// AggregationUnits checks the customAggregationUnits of a push or
+// multicast: at most one unit, of 1 to 30 letters, digits and
+// underscores; null means absent, as the Go SDK sends it.
+// https://developers.line.biz/en/reference/messaging-api/#send-push-message
+func AggregationUnits(body map[string]any) []Problem {
+	v, ok := body["customAggregationUnits"]
+	if !ok || v == nil {
+		return nil
+	}
+	units, ok := v.([]any)
+	if !ok || len(units) > 1 {
+		return []Problem{{Path: "customAggregationUnits", Summary: "Too many aggregation units", Message: "Size must be between 0 and 1"}}
+	}
+	var ps []Problem
+	for i, u := range units {
+		if s, ok := u.(string); !ok || !aggregationUnit.MatchString(s) {
+			ps = append(ps, Problem{Path: fmt.Sprintf("customAggregationUnits[%d]", i), Summary: "Invalid aggregation unit",
+				Message: "Must match the pattern ^[a-zA-Z0-9_]{1,30}$"})
+		}
 	}
 	return ps
 }
@@ -51,7 +83,7 @@ func Push(body map[string]any) []Problem {
 func Messages(messages any) []Problem {
 	list, ok := messages.([]any)
 	if !ok || len(list) < 1 || len(list) > MaxMessages {
-		return []Problem{{"messages", "Wrong number of message objects", "Size must be between 1 and 5"}}
+		return []Problem{{Path: "messages", Summary: "Wrong number of message objects", Message: "Size must be between 1 and 5"}}
 	}
 	r := &report{}
 	for i, m := range list {

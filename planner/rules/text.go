@@ -53,6 +53,10 @@ func dollarOffsets(s string) []int {
 
 var substitutionKey = regexp.MustCompile(`^[0-9a-zA-Z_]{1,20}$`)
 
+// maxSubstitutions is how many mentions, and how many emojis, a textV2
+// message may hold.
+const maxSubstitutions = 20
+
 // textV2Message checks a textV2 message (facts §7.4). That mentions need
 // a group or room and a push or reply is checked by Push and the others.
 func (r *report) textV2Message(path string, obj map[string]any) {
@@ -66,7 +70,8 @@ func (r *report) textV2Message(path string, obj map[string]any) {
 		subs = r.mustObject(obj, "substitution", path+".substitution", "substitution", false)
 	}
 	if len(subs) > 100 {
-		r.add(path+".substitution", "Too many substitutions", "Size must be between 0 and 100")
+		r.ps = append(r.ps, Problem{Path: path + ".substitution", Summary: "Too many substitutions",
+			Message: "Size must be between 0 and 100", Note: fmt.Sprintf("There are %d.", len(subs))})
 	}
 	for _, k := range keys {
 		if _, ok := subs[k]; !ok {
@@ -78,6 +83,7 @@ func (r *report) textV2Message(path string, obj map[string]any) {
 		used[k] = true
 	}
 	mentions, emojis := 0, 0
+	var overMentions, overEmojis string // the first substitution over the limit
 	for _, k := range sortedKeys(subs) {
 		p := path + ".substitution." + k
 		if !substitutionKey.MatchString(k) {
@@ -88,16 +94,22 @@ func (r *report) textV2Message(path string, obj map[string]any) {
 		}
 		switch r.substitution(p, subs[k]) {
 		case "mention":
-			mentions++
+			if mentions++; mentions == maxSubstitutions+1 {
+				overMentions = p
+			}
 		case "emoji":
-			emojis++
+			if emojis++; emojis == maxSubstitutions+1 {
+				overEmojis = p
+			}
 		}
 	}
-	if mentions > 20 {
-		r.add(path+".substitution", "Too many mentions", "The number of mentions must be between 0 and 20")
+	if mentions > maxSubstitutions {
+		r.tooMany(path+".substitution", overMentions, "Too many mentions",
+			"The number of mentions must be between 0 and 20", mentions, maxSubstitutions)
 	}
-	if emojis > 20 {
-		r.add(path+".substitution", "Too many emojis", "The number of emojis must be between 0 and 20")
+	if emojis > maxSubstitutions {
+		r.tooMany(path+".substitution", overEmojis, "Too many emojis",
+			"The number of emojis must be between 0 and 20", emojis, maxSubstitutions)
 	}
 }
 

@@ -8,10 +8,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/google/uuid"
+	"github.com/lineupdev/lineup/internal/atomicfile"
 )
 
 // ErrEmpty is returned by Read for empty input (nothing but white space).
@@ -148,35 +148,8 @@ func Write(path string, s *State) (err error) {
 	if err != nil {
 		return err
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".*.tmp")
-	if err != nil {
+	if err := atomicfile.Write(path, data, 0o600); err != nil {
 		return fmt.Errorf("writing state file %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("writing state file %s: %w", path, err)
-	}
-	if err = tmp.Chmod(0o600); err != nil {
-		return fmt.Errorf("writing state file %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("writing state file %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("writing state file %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing state file %s: %w", path, err)
-	}
-	if err := syncDir(dir); err != nil {
-		return fmt.Errorf("writing state file %s: the file was renamed into place, but syncing its directory failed: %w",
-			path, err)
 	}
 	return nil
 }

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/lineupdev/lineup/internal/atomicfile"
 )
 
 // A journal is the write-ahead log beside a state file
@@ -167,7 +169,7 @@ func OpenJournal(path string, s *State) (*Journal, error) {
 		j.Close()
 		return nil, err
 	}
-	if err := syncDir(filepath.Dir(path)); err != nil {
+	if err := atomicfile.SyncDir(filepath.Dir(path)); err != nil {
 		j.Close()
 		return nil, fmt.Errorf("creating state journal: %w", err)
 	}

@@ -20,6 +20,3 @@ func lockFile(path string) (*os.File, error) {
 }
 
 func unlockFile(*os.File) error { return nil }
-
-// syncDir is a no-op where directories cannot be opened for syncing.
-func syncDir(string) error { return nil }

@@ -80,7 +80,7 @@ func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.S
 	err = applier.Apply(ctx, cfg, p, st, applier.Options{
 		Client:       client,
 		StatePath:    path,
-		Now:          clock(),
+		Now:          s.Now,
 		Parallelism:  f.parallelism,
 		Report:       prog.report,
 		PollInterval: pollInterval(f.sandbox),

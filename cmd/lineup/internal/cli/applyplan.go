@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"time"
 
 	"github.com/lineupdev/lineup/planner"
 	"github.com/lineupdev/lineup/planner/plandoc"
@@ -49,7 +48,7 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 	if err := sp.CheckState(st); err != nil {
 		return refuse(s, err)
 	}
-	p, diags := planner.Make(cfg, st, sp.Options(time.Now))
+	p, diags := planner.Make(cfg, st, sp.Options(s.Now))
 	printDiags(s.Err, cfg.Files, diags, g, s)
 	if diags.HasErrors() {
 		return 1

@@ -9,27 +9,49 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/lineupdev/lineup/lang"
 	"golang.org/x/term"
 )
 
-// Streams are a command's standard streams, and whether they are
-// terminals.
+// Streams are the world a command runs in: its standard streams, whether
+// they are terminals, its clock and its environment. Commands read the
+// time and the environment only from here; main passes the process's, a
+// test its own.
 type Streams struct {
 	In          io.Reader
 	Out, Err    io.Writer
 	InTerminal  bool
 	OutTerminal bool
+	// Now is the clock: when retry keys expire, when a send or a
+	// progress reading happened.
+	Now func() time.Time
+	// Env is the environment in os.Environ form.
+	Env []string
 }
 
-// StdStreams are the process's own streams.
-func StdStreams() Streams {
+// StdStreams are the process's own streams, with the clock and the
+// environment the caller passes.
+func StdStreams(now func() time.Time, env []string) Streams {
 	return Streams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		InTerminal:  term.IsTerminal(int(os.Stdin.Fd())),
 		OutTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		Now:         now,
+		Env:         env,
 	}
+}
+
+// Getenv is the value of the environment variable name in s.Env, or ""
+// (the last one wins, as with os.Getenv after repeated sets).
+func (s Streams) Getenv(name string) string {
+	for i := len(s.Env) - 1; i >= 0; i-- {
+		if k, v, ok := strings.Cut(s.Env[i], "="); ok && k == name {
+			return v
+		}
+	}
+	return ""
 }
 
 // global holds the flags that come before the command name.
@@ -193,5 +215,5 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 // useColor decides on colour: never with -no-color, NO_COLOR, TERM=dumb or
 // when stdout is not a terminal.
 func useColor(g global, s Streams) bool {
-	return !g.noColor && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb" && s.OutTerminal
+	return !g.noColor && s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb" && s.OutTerminal
 }

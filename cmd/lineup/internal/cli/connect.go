@@ -30,8 +30,8 @@ var sandboxDir = filepath.Join(".lineup", "sandbox")
 // what connect started.
 func connect(cfg *lang.Config, useSandbox bool, s Streams) (*line.Client, func(), error) {
 	tokenEnv := cfg.Settings.TokenEnv
-	token := os.Getenv(tokenEnv)
-	endpoint := os.Getenv("LINEUP_ENDPOINT")
+	token := s.Getenv(tokenEnv)
+	endpoint := s.Getenv("LINEUP_ENDPOINT")
 	closer := func() {}
 	if useSandbox {
 		if token == "" {
@@ -78,7 +78,7 @@ func pollInterval(useSandbox bool) time.Duration {
 // startSandbox serves a sandbox on a loopback port and returns its URL and
 // a func that stops it and saves its world.
 func startSandbox(dir, token string, s Streams) (string, func(), error) {
-	sb, err := sandbox.New(sandbox.Options{Dir: dir, Token: token,
+	sb, err := sandbox.New(sandbox.Options{Dir: dir, Token: token, Now: s.Now,
 		NarrowcastDelay: sandboxNarrowcastDelay, AudienceDelay: sandboxAudienceDelay})
 	if err != nil {
 		return "", nil, fmt.Errorf("starting the sandbox: %w", err)
@@ -105,7 +105,7 @@ func startSandbox(dir, token string, s Streams) (string, func(), error) {
 // access token set. Offline it returns nil, and the plan does not compare
 // its estimate with the quota. A failure is a warning, not an error.
 func readQuota(ctx context.Context, cfg *lang.Config, useSandbox bool, s Streams) *planner.Quota {
-	if !useSandbox && os.Getenv(cfg.Settings.TokenEnv) == "" {
+	if !useSandbox && s.Getenv(cfg.Settings.TokenEnv) == "" {
 		return nil
 	}
 	client, closeLine, err := connect(cfg, useSandbox, s)

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/lineupdev/lineup/internal/atomicfile"
 	"github.com/rogpeppe/go-internal/diff"
 )
 
@@ -140,7 +141,7 @@ func formatFile(path string, o fmtOptions, g global, s Streams) (ok, changed boo
 			fmt.Fprintf(s.Err, "Error: %v\n", err)
 			return false, true
 		}
-		if err := os.WriteFile(path, out, info.Mode().Perm()); err != nil {
+		if err := atomicfile.Write(path, out, info.Mode().Perm()); err != nil {
 			fmt.Fprintf(s.Err, "Error: %v\n", err)
 			return false, true
 		}

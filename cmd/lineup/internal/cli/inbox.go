@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -37,8 +36,8 @@ func readInbox(path string) (map[string]lang.InboxMessage, error) {
 // inboxPath is where the configuration in the working directory keeps its
 // inbox. The configuration need not be valid: listing the inbox is how
 // one finds the message ID a broken inbox["..."] reference should name.
-func inboxPath() string {
-	cfg, _ := lang.Load(".", lang.Options{Env: os.Environ()})
+func inboxPath(s Streams) string {
+	cfg, _ := lang.Load(".", lang.Options{Env: s.Env})
 	if cfg == nil {
 		return lang.DefaultInboxFile
 	}
@@ -53,7 +52,7 @@ func runInbox(ctx context.Context, g global, args []string, s Streams) int {
 	if code, ok := parse(fs, args, s); !ok {
 		return code
 	}
-	path := inboxPath()
+	path := inboxPath(s)
 	in, err := webhook.ReadInbox(path)
 	if err != nil {
 		return fail(s, err)

@@ -18,6 +18,8 @@ import (
 type inputs struct {
 	vars     listFlag
 	varFiles listFlag
+	// unsetUnknown leaves variables without a value unknown (validate).
+	unsetUnknown bool
 }
 
 func (in *inputs) register(fs *flag.FlagSet) {
@@ -30,11 +32,12 @@ func (in *inputs) register(fs *flag.FlagSet) {
 // errors.
 func loadConfig(in inputs, g global, s Streams) *lang.Config {
 	cfg, diags := lang.Load(".", lang.Options{
-		Vars:     in.vars,
-		VarFiles: in.varFiles,
-		Env:      os.Environ(),
-		Inbox:    readInbox, // inbox.go
-		Once:     true,
+		Vars:                  in.vars,
+		VarFiles:              in.varFiles,
+		Env:                   s.Env,
+		UnsetVariablesUnknown: in.unsetUnknown,
+		Inbox:                 readInbox, // inbox.go
+		Once:                  true,
 	})
 	var files map[string]*hcl.File
 	if cfg != nil {
@@ -70,7 +73,7 @@ func loadWithState(in inputs, lockOp string, again bool, g global, s Streams) (w
 	cfg, diags := lang.Load(".", lang.Options{
 		Vars:     in.vars,
 		VarFiles: in.varFiles,
-		Env:      os.Environ(),
+		Env:      s.Env,
 		Inbox:    readInbox, // inbox.go
 		Once:     !again,
 		ResultsFrom: func(set lang.Settings) map[string]lang.Result {
@@ -105,14 +108,14 @@ func loadWithState(in inputs, lockOp string, again bool, g global, s Streams) (w
 // statePath is where the configuration keeps its state.
 func statePath(cfg *lang.Config) string {
 	if cfg == nil {
-		return "lineup.state.json"
+		return lang.DefaultStateFile
 	}
 	return statePathOf(cfg.Settings)
 }
 
 func statePathOf(set lang.Settings) string {
 	if set.StateFile == "" {
-		return "lineup.state.json"
+		return lang.DefaultStateFile
 	}
 	return filepath.Clean(set.StateFile)
 }
@@ -131,7 +134,7 @@ func readState(path string, s Streams) (*state.State, bool) {
 // quota, when not nil, is this month's quota read online.
 func makePlan(cfg *lang.Config, st *state.State, replace []string, quota *planner.Quota, g global, s Streams) (*planner.Plan, bool) {
 	p, diags := planner.Make(cfg, st, planner.Options{
-		Now:     clock(),
+		Now:     s.Now,
 		NewKey:  uuid.NewString,
 		Replace: replace,
 		Quota:   quota,
@@ -145,6 +148,27 @@ func printDiags(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnostics, 
 	if len(diags) == 0 {
 		return
 	}
+	lang.SortDiagnostics(diags)
+	files = withReadFiles(files, diags)
 	wr := hcl.NewDiagnosticTextWriter(w, files, 78, useColor(g, Streams{OutTerminal: s.OutTerminal}))
 	_ = wr.WriteDiagnostics(diags)
+}
+
+// withReadFiles adds to files the other files diagnostics point into (a
+// flex JSON file, a file of user IDs read with file_lines), read from
+// disk, so their lines are shown too.
+func withReadFiles(files map[string]*hcl.File, diags hcl.Diagnostics) map[string]*hcl.File {
+	out := make(map[string]*hcl.File, len(files))
+	for name, f := range files {
+		out[name] = f
+	}
+	for _, d := range diags {
+		if d.Subject == nil || out[d.Subject.Filename] != nil {
+			continue
+		}
+		if data, err := os.ReadFile(d.Subject.Filename); err == nil {
+			out[d.Subject.Filename] = &hcl.File{Bytes: data}
+		}
+	}
+	return out
 }

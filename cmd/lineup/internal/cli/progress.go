@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 	"sync"
 	"time"
 
@@ -27,8 +26,8 @@ type progress struct {
 }
 
 func newProgress(s Streams, p *planner.Plan) *progress {
-	live := s.OutTerminal && os.Getenv("TERM") != "dumb"
-	pr := &progress{s: s, live: live, start: time.Now(), done: make(chan struct{})}
+	live := s.OutTerminal && s.Getenv("TERM") != "dumb"
+	pr := &progress{s: s, live: live, start: s.Now(), done: make(chan struct{})}
 	for _, ch := range p.Changes {
 		switch {
 		case ch.IsAudience(): // audience changes are not counted as sends
@@ -48,14 +47,14 @@ func (pr *progress) report(e applier.Event) {
 	pr.mu.Lock()
 	defer pr.mu.Unlock()
 	switch e.Result {
-	case "retrying":
+	case applier.Retrying:
 		pr.retried++
 		return
-	case "sent", "sent before":
+	case applier.Sent, applier.SentBefore:
 		pr.sent++
-	case "forgotten":
+	case applier.Forgotten:
 		pr.forgot++
-	case "failed", "skipped":
+	case applier.Failed, applier.Skipped:
 		pr.failed++
 	}
 	pr.clear()
@@ -63,7 +62,7 @@ func (pr *progress) report(e applier.Event) {
 		fmt.Fprintln(pr.s.Err, e.Err)
 		return
 	}
-	line := e.Address + ": " + e.Result
+	line := e.Address + ": " + e.Result.String()
 	if e.Detail != "" {
 		line += " " + e.Detail
 	}
@@ -91,7 +90,7 @@ func (pr *progress) tick() {
 
 // draw writes the live count on the terminal's last line.
 func (pr *progress) draw() {
-	elapsed := time.Since(pr.start).Seconds()
+	elapsed := pr.s.Now().Sub(pr.start).Seconds()
 	finished := pr.sent + pr.failed + pr.forgot
 	rate := 0.0
 	if elapsed > 0 {
@@ -129,19 +128,4 @@ func watchInterrupt(ctx context.Context, s Streams) func() {
 		}
 	}()
 	return func() { close(stop) }
-}
-
-// clock is lineup's clock: the real one, or the time in LINEUP_NOW
-// (RFC 3339) plus the time since start, so tests can move it.
-func clock() func() time.Time {
-	v := os.Getenv("LINEUP_NOW")
-	if v == "" {
-		return time.Now
-	}
-	base, err := time.Parse(time.RFC3339, v)
-	if err != nil {
-		return time.Now
-	}
-	start := time.Now()
-	return func() time.Time { return base.Add(time.Since(start)) }
 }

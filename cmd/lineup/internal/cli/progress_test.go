@@ -56,9 +56,6 @@ func applySlowly(t *testing.T, terminal bool) string {
 	require.NoError(t, err)
 	srv := httptest.NewServer(sb)
 	defer srv.Close()
-	t.Setenv("LINEUP_ENDPOINT", srv.URL)
-	t.Setenv("LINE_CHANNEL_ACCESS_TOKEN", "progress-test-token")
-	t.Setenv("TERM", "xterm")
 	t.Chdir(t.TempDir())
 	var cfg strings.Builder
 	for i := range 4 {
@@ -67,7 +64,8 @@ func applySlowly(t *testing.T, terminal bool) string {
 	require.NoError(t, os.WriteFile("main.lineup.hcl", []byte(cfg.String()), 0o644))
 	var out, errs bytes.Buffer
 	code := Run(context.Background(), []string{"-no-color", "apply", "-auto-approve", "-parallelism=1"},
-		Streams{Out: &out, Err: &errs, OutTerminal: terminal})
+		Streams{Out: &out, Err: &errs, OutTerminal: terminal, Now: time.Now,
+			Env: []string{"LINEUP_ENDPOINT=" + srv.URL, "LINE_CHANNEL_ACCESS_TOKEN=progress-test-token", "TERM=xterm"}})
 	require.Equal(t, 0, code, errs.String())
 	return out.String()
 }

@@ -49,7 +49,7 @@ func runRefresh(ctx context.Context, g global, args []string, s Streams) int {
 			failed++
 			continue
 		}
-		rec.Progress = applier.ProgressOf(p, clock()())
+		rec.Progress = applier.ProgressOf(p, s.Now())
 		fmt.Fprintf(s.Out, "%s: %s\n", addr, describeProgress(rec.Progress))
 	}
 	if err := state.Fold(path, st); err != nil {

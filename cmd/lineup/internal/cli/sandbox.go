@@ -41,7 +41,7 @@ func runSandbox(ctx context.Context, g global, args []string, s Streams) int {
 	sb, err := sandbox.New(sandbox.Options{
 		Dir: *dir, Token: *token, Faults: spec, Latency: *latency,
 		RateLimits: *rateLimits, MonthlyLimit: *monthly, Seed: *seed,
-		Webhook: *hook, ChannelSecret: sandboxSecretFlag(*secret),
+		Webhook: *hook, ChannelSecret: sandboxSecretFlag(*secret, s), Now: s.Now,
 		Friends: *friends, PopulationSeed: *popSeed,
 	})
 	if err != nil {

@@ -54,7 +54,7 @@ func runServe(ctx context.Context, g global, args []string, s Streams) int {
 	if !ok {
 		return 1
 	}
-	secret := os.Getenv(cfg.Settings.SecretEnv)
+	secret := s.Getenv(cfg.Settings.SecretEnv)
 	if secret == "" && f.sandbox {
 		secret = sandboxSecret
 	}
@@ -97,7 +97,7 @@ func serve(ctx context.Context, cfg *lang.Config, f serveFlags, setup serveSetup
 	}
 	h, err := webhook.NewHandler(webhook.Options{
 		ChannelSecret: setup.secret, Inbox: inbox, Rules: setup.rules, Replier: replier,
-		Logf: lockedLogf(s.Err),
+		Logf: lockedLogf(s.Err), Now: s.Now,
 	})
 	if err != nil {
 		return fail(s, err)
@@ -135,11 +135,11 @@ func serveClient(cfg *lang.Config, useSandbox bool, url string, setup serveSetup
 		}
 		return connect(cfg, false, s)
 	}
-	token := os.Getenv(cfg.Settings.TokenEnv)
+	token := s.Getenv(cfg.Settings.TokenEnv)
 	if token == "" {
 		token = sandboxToken
 	}
-	sb, err := sandbox.New(sandbox.Options{Dir: sandboxDir, Token: token, Webhook: url, ChannelSecret: setup.secret})
+	sb, err := sandbox.New(sandbox.Options{Dir: sandboxDir, Token: token, Now: s.Now, Webhook: url, ChannelSecret: setup.secret})
 	if err != nil {
 		return nil, nil, fmt.Errorf("starting the sandbox: %w", err)
 	}
@@ -226,11 +226,11 @@ func lockedLogf(w io.Writer) func(string, ...any) {
 
 // sandboxSecretFlag is the channel secret `lineup sandbox` signs webhooks
 // with: the flag, else LINE_CHANNEL_SECRET.
-func sandboxSecretFlag(flagValue string) string {
+func sandboxSecretFlag(flagValue string, s Streams) string {
 	if flagValue != "" {
 		return flagValue
 	}
-	return os.Getenv("LINE_CHANNEL_SECRET")
+	return s.Getenv("LINE_CHANNEL_SECRET")
 }
 
 // printSandboxUsers tells how to make a simulated user write, for

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"github.com/lineupdev/lineup/lang"
 )
 
 func runShow(ctx context.Context, g global, args []string, s Streams) int {
@@ -24,7 +26,7 @@ func runShow(ctx context.Context, g global, args []string, s Streams) int {
 		return fail(s, errors.New("-format and -json show a saved plan: give its file, as in lineup show -json plan.out"))
 	}
 	if *path == "" {
-		*path = "lineup.state.json"
+		*path = lang.DefaultStateFile
 		if cfg := loadConfig(inputs{}, g, s); cfg != nil {
 			*path = statePath(cfg)
 		}

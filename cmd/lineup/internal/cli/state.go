@@ -64,7 +64,7 @@ func runResolve(ctx context.Context, g global, args []string, s Streams) int {
 	if *sent {
 		rec.Status = state.Sent
 		rec.RequestID = *requestID
-		rec.SentAt = clock()().UTC()
+		rec.SentAt = s.Now().UTC()
 	} else {
 		delete(st.Sends, addr)
 	}

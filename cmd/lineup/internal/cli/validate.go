@@ -5,8 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"time"
 
 	"github.com/google/uuid"
 	"github.com/hashicorp/hcl/v2"
@@ -24,6 +22,9 @@ func runValidate(ctx context.Context, g global, args []string, s Streams) int {
 	if code, ok := parse(fs, args, s); !ok {
 		return code
 	}
+	// Like terraform validate, validate checks the configuration for any
+	// value of the variables it is not given.
+	in.unsetUnknown = true
 	if *asJSON {
 		return validateJSON(in, s)
 	}
@@ -44,15 +45,17 @@ func runValidate(ctx context.Context, g global, args []string, s Streams) int {
 // validateOutput. The LINE rules are checked only when the language has
 // no errors, as without -json.
 func validateJSON(in inputs, s Streams) int {
-	cfg, diags := lang.Load(".", lang.Options{Vars: in.vars, VarFiles: in.varFiles, Env: os.Environ()})
+	cfg, diags := lang.Load(".", lang.Options{Vars: in.vars, VarFiles: in.varFiles, Env: s.Env,
+		UnsetVariablesUnknown: in.unsetUnknown})
 	if !diags.HasErrors() {
-		_, d := planner.Make(cfg, state.New(), planner.Options{Now: time.Now, NewKey: uuid.NewString})
+		_, d := planner.Make(cfg, state.New(), planner.Options{Now: s.Now, NewKey: uuid.NewString})
 		diags = append(diags, d...)
 	}
 	var files map[string]*hcl.File
 	if cfg != nil {
 		files = cfg.Files
 	}
+	lang.SortDiagnostics(diags)
 	out := newValidateOutput(diags, files)
 	data, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {

@@ -1,6 +1,6 @@
 push "p" {
   to = "U0123456789abcdef0123456789abcdef"
-  imagemap { # ERROR: Too many actions
+  imagemap {
     base_url = "https://example.com/im"
     alt_text = "Imagemap"
     height   = 1040
@@ -504,7 +504,7 @@ push "p" {
         height = 520
       }
     }
-    action {
+    action { # ERROR: Too many actions
       type = "message"
       text = "hi"
       area {

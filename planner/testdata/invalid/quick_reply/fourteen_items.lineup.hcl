@@ -2,7 +2,7 @@ push "p" {
   to = "U0123456789abcdef0123456789abcdef"
   text {
     text = "Pick"
-    quick_reply { # ERROR: Too many quick reply items
+    quick_reply {
       item {
         type  = "message"
         label = "Yes"
@@ -68,7 +68,7 @@ push "p" {
         label = "Yes"
         text  = "yes"
       }
-      item {
+      item { # ERROR: Too many quick reply items
         type  = "message"
         label = "Yes"
         text  = "yes"

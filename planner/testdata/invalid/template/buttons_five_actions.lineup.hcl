@@ -2,7 +2,7 @@ push "p" {
   to = "U0123456789abcdef0123456789abcdef"
   template {
     alt_text = "Template"
-    buttons { # ERROR: Too many actions
+    buttons {
       text = "hi"
       action {
         type  = "message"
@@ -24,7 +24,7 @@ push "p" {
         label = "Yes"
         text  = "yes"
       }
-      action {
+      action { # ERROR: Too many actions
         type  = "message"
         label = "Yes"
         text  = "yes"

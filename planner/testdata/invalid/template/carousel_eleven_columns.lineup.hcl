@@ -2,7 +2,7 @@ push "p" {
   to = "U0123456789abcdef0123456789abcdef"
   template {
     alt_text = "Template"
-    carousel { # ERROR: Too many columns
+    carousel {
       column {
         text = "c"
         action {
@@ -83,7 +83,7 @@ push "p" {
           text  = "yes"
         }
       }
-      column {
+      column { # ERROR: Too many columns
         text = "c"
         action {
           type  = "message"

@@ -3,7 +3,7 @@ push "p" {
   template {
     alt_text = "Template"
     carousel {
-      column { # ERROR: Too many actions
+      column {
         text = "c"
         action {
           type  = "message"
@@ -20,7 +20,7 @@ push "p" {
           label = "Yes"
           text  = "yes"
         }
-        action {
+        action { # ERROR: Too many actions
           type  = "message"
           label = "Yes"
           text  = "yes"

@@ -2,7 +2,7 @@ push "p" {
   to = "U0123456789abcdef0123456789abcdef"
   template {
     alt_text = "Template"
-    image_carousel { # ERROR: Too many columns
+    image_carousel {
       column {
         image_url = "https://example.com/a.jpg"
         action {
@@ -73,7 +73,7 @@ push "p" {
           text = "x"
         }
       }
-      column {
+      column { # ERROR: Too many columns
         image_url = "https://example.com/a.jpg"
         action {
           type = "message"

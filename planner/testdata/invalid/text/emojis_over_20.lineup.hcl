@@ -1,6 +1,6 @@
 push "p" {
   to = "U0123456789abcdef0123456789abcdef"
-  text { # ERROR: Too many emojis
+  text {
     text = "$$$$$$$$$$$$$$$$$$$$$"
     emoji {
       product_id = "5ac1bfd5040ab15980c9b435"
@@ -82,7 +82,7 @@ push "p" {
       product_id = "5ac1bfd5040ab15980c9b435"
       emoji_id   = "001"
     }
-    emoji {
+    emoji { # ERROR: Too many emojis
       product_id = "5ac1bfd5040ab15980c9b435"
       emoji_id   = "001"
     }

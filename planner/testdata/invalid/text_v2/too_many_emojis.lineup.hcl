@@ -1,6 +1,6 @@
 push "p" {
   to = "C0123456789abcdef0123456789abcdef"
-  text_v2 { # ERROR: Too many emojis
+  text_v2 {
     text = "{e0} {e1} {e2} {e3} {e4} {e5} {e6} {e7} {e8} {e9} {e10} {e11} {e12} {e13} {e14} {e15} {e16} {e17} {e18} {e19} {e20}"
     emoji "e0" {
       product_id = "5ac1bfd5040ab15980c9b435"
@@ -38,7 +38,7 @@ push "p" {
       product_id = "5ac1bfd5040ab15980c9b435"
       emoji_id   = "001"
     }
-    emoji "e9" {
+    emoji "e9" { # ERROR: Too many emojis
       product_id = "5ac1bfd5040ab15980c9b435"
       emoji_id   = "001"
     }

@@ -1,6 +1,6 @@
 push "p" {
   to = "C0123456789abcdef0123456789abcdef"
-  text_v2 { # ERROR: Too many mentions
+  text_v2 {
     text = "{m0} {m1} {m2} {m3} {m4} {m5} {m6} {m7} {m8} {m9} {m10} {m11} {m12} {m13} {m14} {m15} {m16} {m17} {m18} {m19} {m20}"
     mention "m0" {
       all = true
@@ -29,7 +29,7 @@ push "p" {
     mention "m8" {
       all = true
     }
-    mention "m9" {
+    mention "m9" { # ERROR: Too many mentions
       all = true
     }
     mention "m10" {

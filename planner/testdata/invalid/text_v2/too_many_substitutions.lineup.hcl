@@ -1,6 +1,6 @@
 push "p" {
   to = "C0123456789abcdef0123456789abcdef"
-  text_v2 { # ERROR: Too many emojis AND Too many substitutions
+  text_v2 { # ERROR: Too many substitutions
     text = "{e0} {e1} {e2} {e3} {e4} {e5} {e6} {e7} {e8} {e9} {e10} {e11} {e12} {e13} {e14} {e15} {e16} {e17} {e18} {e19} {e20} {e21} {e22} {e23} {e24} {e25} {e26} {e27} {e28} {e29} {e30} {e31} {e32} {e33} {e34} {e35} {e36} {e37} {e38} {e39} {e40} {e41} {e42} {e43} {e44} {e45} {e46} {e47} {e48} {e49} {e50} {e51} {e52} {e53} {e54} {e55} {e56} {e57} {e58} {e59} {e60} {e61} {e62} {e63} {e64} {e65} {e66} {e67} {e68} {e69} {e70} {e71} {e72} {e73} {e74} {e75} {e76} {e77} {e78} {e79} {e80} {e81} {e82} {e83} {e84} {e85} {e86} {e87} {e88} {e89} {e90} {e91} {e92} {e93} {e94} {e95} {e96} {e97} {e98} {e99} {e100}"
     emoji "e0" {
       product_id = "5ac1bfd5040ab15980c9b435"
@@ -106,7 +106,7 @@ push "p" {
       product_id = "5ac1bfd5040ab15980c9b435"
       emoji_id   = "001"
     }
-    emoji "e26" {
+    emoji "e26" { # ERROR: Too many emojis
       product_id = "5ac1bfd5040ab15980c9b435"
       emoji_id   = "001"
     }

@@ -1,0 +1,53 @@
+package applier
+
+// Result is what became of a change, as Apply reports it in an Event.
+// Its String is the word the CLI prints after the address.
+type Result int
+
+const (
+	// Sent: LINE accepted the request.
+	Sent Result = iota + 1
+	// SentBefore: LINE answered 409, it had accepted the retry key before.
+	SentBefore
+	// Delivered: a followed narrowcast finished delivering.
+	Delivered
+	// Forgotten: a send removed from the configuration moved to history.
+	Forgotten
+	// Failed: the change failed; Event.Err says why.
+	Failed
+	// Skipped: the change was not attempted because one it depends on
+	// failed; Event.Err says which.
+	Skipped
+	// Retrying: a request is retried after Event.Err; not a final result.
+	Retrying
+	// Created: an audience was created; Event.Detail is its ID.
+	Created
+	// Renamed: an audience's description was changed.
+	Renamed
+	// Deleted: an audience was deleted.
+	Deleted
+	// DeletedReplaced: the audience a replacement superseded was deleted;
+	// Event.Detail is its ID.
+	DeletedReplaced
+)
+
+var resultText = [...]string{
+	Sent:            "sent",
+	SentBefore:      "sent before",
+	Delivered:       "delivered",
+	Forgotten:       "forgotten",
+	Failed:          "failed",
+	Skipped:         "skipped",
+	Retrying:        "retrying",
+	Created:         "created audience",
+	Renamed:         "renamed",
+	Deleted:         "deleted",
+	DeletedReplaced: "deleted the replaced audience",
+}
+
+func (r Result) String() string {
+	if r <= 0 || int(r) >= len(resultText) {
+		return "unknown result"
+	}
+	return resultText[r]
+}

@@ -1,0 +1,3 @@
+variable "count" { # ERROR: No value for required variable
+  type = number
+}
