@@ -17,7 +17,7 @@ variable "customer" {
 }
 
 variable "regulars" {
-  type        = string
+  type = string
   # The first group of lineup's sandbox (docs/sandbox.md), so that
   # `apply -sandbox` reaches it.
   default     = "C1d0f2d0f7be988107f7a96d93ec855b5"
