@@ -196,6 +196,18 @@ func cmdLinesCount(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
+// contains-file PART FILE asserts that FILE contains the text of the
+// file PART, without its surrounding space.
+func cmdContainsFile(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: contains-file PART FILE")
+	}
+	part := strings.TrimSpace(ts.ReadFile(args[0]))
+	if strings.Contains(ts.ReadFile(args[1]), part) == neg {
+		ts.Fatalf("%s contains %q: %v", args[1], part, !neg)
+	}
+}
+
 // audience-members ID|DESCRIPTION FILE asserts that the sandbox's
 // audience of that ID or description holds exactly the user IDs listed
 // in FILE.

@@ -98,6 +98,7 @@ func TestScripts(t *testing.T) {
 			"friend-ids":        cmdFriendIDs,
 			"gen-ids":           cmdGenIDs,
 			"lines-count":       cmdLinesCount,
+			"contains-file":     cmdContainsFile,
 			"audience-members":  cmdAudienceMembers,
 			"audience-id":       cmdAudienceID,
 			"keys-used":         cmdKeysUsed,

@@ -71,28 +71,41 @@ func (h *human) blocks(changes []*planner.Change) [][]byte {
 }
 
 // progress writes a comment line for every narrowcast whose delivery has
-// not finished or failed (NoOp changes with a Reason), each after prefix,
-// with a blank line after them.
+// not finished or failed, each after prefix, with a blank line after
+// them.
 func (h *human) progress(p *planner.Plan, prefix string) {
-	n := 0
+	notes := progressNotes(p)
+	if len(notes) > 0 {
+		h.printf("%s", prefix)
+	}
+	for _, n := range notes {
+		h.printf("  %s\n", h.style(bold, "# "+n.address+n.text))
+	}
+	if len(notes) > 0 && prefix == "" {
+		h.printf("\n")
+	}
+}
+
+// progressNote says of a narrowcast that its delivery has not finished,
+// or failed: text follows the address.
+type progressNote struct{ address, text string }
+
+// progressNotes are the notes of the narrowcasts whose delivery has not
+// finished or failed (NoOp changes with a Reason), in plan order.
+func progressNotes(p *planner.Plan) []progressNote {
+	var notes []progressNote
 	for _, ch := range p.Changes {
 		if ch.Action != planner.NoOp || ch.IsAudience() || ch.Send == nil || ch.Send.Kind != "narrowcast" ||
 			ch.Reason == "" || ch.Prior == nil || ch.Prior.Progress == nil {
 			continue
 		}
-		if n == 0 {
-			h.printf("%s", prefix)
-		}
-		n++
 		what := " is still being delivered: "
 		if planner.DeliveryFailed(ch.Prior) {
 			what = " was accepted by LINE, but its delivery failed with "
 		}
-		h.printf("  %s\n", h.style(bold, "# "+ch.Address+what+ch.Reason))
+		notes = append(notes, progressNote{ch.Address, what + ch.Reason})
 	}
-	if n > 0 && prefix == "" {
-		h.printf("\n")
-	}
+	return notes
 }
 
 // human is one rendering in progress; it keeps the first write error.
@@ -180,14 +193,15 @@ func comments(ch *planner.Change) []string {
 // summary is the "Plan: ..." line.
 func (h *human) summary(s planner.Summary) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %d to send, %d to create, %d to update, %d to replace, %d to delete, %d to forget",
-		h.style(bold, "Plan:"), s.Send, s.Create, s.Update, s.Replace, s.Delete, s.Forget)
+	fmt.Fprintf(&b, "%s %s to send, %s to create, %s to update, %s to replace, %s to delete, %s to forget",
+		h.style(bold, "Plan:"), thousands(s.Send), thousands(s.Create), thousands(s.Update), thousands(s.Replace),
+		thousands(s.Delete), thousands(s.Forget))
 	var notes []string
 	if s.Changed > 0 {
-		notes = append(notes, fmt.Sprintf("%d changed after sending (not sent)", s.Changed))
+		notes = append(notes, thousands(s.Changed)+" changed after sending (not sent)")
 	}
 	if s.Unresolved > 0 {
-		notes = append(notes, fmt.Sprintf("%d unresolved", s.Unresolved))
+		notes = append(notes, thousands(s.Unresolved)+" unresolved")
 	}
 	if len(notes) > 0 {
 		b.WriteString("; " + strings.Join(notes, ", "))
@@ -210,7 +224,7 @@ func (h *human) summary(s planner.Summary) string {
 	}
 	uncounted := "1 send to a group, room or audience cannot"
 	if s.Uncounted > 1 {
-		uncounted = fmt.Sprintf("%d sends to groups, rooms or audiences cannot", s.Uncounted)
+		uncounted = thousands(s.Uncounted) + " sends to groups, rooms or audiences cannot"
 	}
 	fmt.Fprintf(&b, "%s (%s be counted offline)", known, uncounted)
 	switch {
@@ -227,7 +241,7 @@ func count(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return thousands(n) + " " + many
 }
 
 // thousands writes n with comma separators: 1,207.

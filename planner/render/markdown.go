@@ -29,6 +29,23 @@ type MarkdownOptions struct {
 	// always written; the table and the details are cut, with a note,
 	// to stay under it.
 	Limit int
+	// Dir and Commit, when set, say what was planned: the configuration
+	// directory (relative to the repository) and the commit checked out.
+	Dir, Commit string
+}
+
+// heading is the marker, the title and the line saying what was planned.
+func (o MarkdownOptions) heading(title string) string {
+	h := MarkdownMarker + "\n### " + title + "\n\n"
+	switch {
+	case o.Dir != "" && o.Commit != "":
+		h += fmt.Sprintf("Planned from %s at commit %s.\n\n", code(o.Dir), code(o.Commit))
+	case o.Dir != "":
+		h += fmt.Sprintf("Planned from %s.\n\n", code(o.Dir))
+	case o.Commit != "":
+		h += fmt.Sprintf("Planned at commit %s.\n\n", code(o.Commit))
+	}
+	return h
 }
 
 // Markdown writes p for a pull-request comment: the marker, a title, a
@@ -43,12 +60,15 @@ func Markdown(w io.Writer, p *planner.Plan, opts MarkdownOptions) error {
 		limit = MarkdownLimit
 	}
 	var b strings.Builder
-	b.WriteString(MarkdownMarker + "\n### lineup plan\n\n")
+	b.WriteString(opts.heading("lineup plan"))
 	h := &human{}
 	sum := p.Summary()
 	if sum.Empty() {
 		fmt.Fprintf(&b, "**No changes.** The configuration matches the state (%s unchanged).\n",
 			count(sum.Unchanged, "send", "sends"))
+		if notes := markdownNotes(p); notes != "" {
+			b.WriteString("\n" + notes)
+		}
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
@@ -60,6 +80,9 @@ func Markdown(w io.Writer, p *planner.Plan, opts MarkdownOptions) error {
 	}
 	b.WriteString(allFriendsWarning(listed))
 	fmt.Fprintf(&b, "**%s**\n\n", h.summary(sum))
+	if notes := markdownNotes(p); notes != "" {
+		b.WriteString(notes + "\n")
+	}
 	// Room for the notes that say what was cut.
 	budget := limit - 400
 	rows := 0
@@ -77,8 +100,8 @@ func Markdown(w io.Writer, p *planner.Plan, opts MarkdownOptions) error {
 		if more == 1 {
 			noun = "change"
 		}
-		fmt.Fprintf(&b, "\n_%d more %s not listed, to keep this comment under %s characters. "+
-			"`lineup show` on the saved plan prints all of them._\n", more, noun, thousands(limit))
+		fmt.Fprintf(&b, "\n_%s more %s not listed, to keep this comment under %s characters. "+
+			"`lineup show` on the saved plan prints all of them._\n", thousands(more), noun, thousands(limit))
 	}
 	b.WriteString("\n")
 	shown := 0
@@ -115,7 +138,7 @@ func allFriendsWarning(listed []*planner.Change) string {
 		"they cannot be taken back:\n")
 	for i, a := range addrs {
 		if i == maxWarned {
-			fmt.Fprintf(&b, "> - and %d more\n", len(addrs)-maxWarned)
+			fmt.Fprintf(&b, "> - and %s more\n", thousands(len(addrs)-maxWarned))
 			break
 		}
 		fmt.Fprintf(&b, "> - %s\n", code(a))
@@ -217,16 +240,42 @@ func recipients(ch *planner.Change) string {
 	return code(scalar(to))
 }
 
+// markdownNotes lists the narrowcasts still being delivered or whose
+// delivery failed, as the human plan says them, or "".
+func markdownNotes(p *planner.Plan) string {
+	var b strings.Builder
+	for _, n := range progressNotes(p) {
+		fmt.Fprintf(&b, "- %s%s\n", code(n.address), n.text)
+	}
+	return b.String()
+}
+
 // details is the change's collapsible section: the human rendering of the
-// change in a code block.
+// change in a diff code block, so GitHub colours its +, - and ! lines.
 func details(ch *planner.Change) string {
 	var buf bytes.Buffer
 	h := &human{w: &buf}
 	h.change(ch)
-	block := buf.String()
+	block := diffMarkers(buf.String())
 	fence := strings.Repeat("`", max(3, longestRun(block, '`')+1))
-	return fmt.Sprintf("<details><summary><code>%s</code> %s</summary>\n\n%s\n%s%s\n\n</details>\n\n",
+	return fmt.Sprintf("<details><summary><code>%s</code> %s</summary>\n\n%sdiff\n%s%s\n\n</details>\n\n",
 		html.EscapeString(string(ch.Action)+" "+ch.Address), html.EscapeString(actionText(ch)), fence, block, fence)
+}
+
+// diffMarkers moves the +, - and ! that open an indented line of the
+// human plan to its first column, where a diff code block looks for
+// them; the line keeps its width and its text its column.
+func diffMarkers(block string) string {
+	lines := strings.Split(block, "\n")
+	for i, line := range lines {
+		rest := strings.TrimLeft(line, " ")
+		indent := len(line) - len(rest)
+		if indent == 0 || len(rest) < 2 || !strings.ContainsRune("+-!", rune(rest[0])) || rest[1] != ' ' {
+			continue
+		}
+		lines[i] = rest[:1] + line[1:indent] + " " + rest[1:]
+	}
+	return strings.Join(lines, "\n")
 }
 
 // code is s as a markdown code span that is safe in a table cell.
@@ -251,4 +300,21 @@ func longestRun(s string, c byte) int {
 		}
 	}
 	return longest
+}
+
+// MarkdownFailed writes the comment of a plan that failed: the marker,
+// so it replaces the comment of an earlier plan of the branch, a title,
+// and errors, the diagnostics as lineup printed them, in a code block.
+func MarkdownFailed(w io.Writer, errors string, opts MarkdownOptions) error {
+	var b strings.Builder
+	b.WriteString(opts.heading("lineup plan failed"))
+	b.WriteString("> [!WARNING]\n> **lineup could not make a plan**, so nothing can be applied from this commit. " +
+		"Fix the errors below and push again.\n\n")
+	errors = strings.TrimRight(errors, "\n")
+	if errors != "" {
+		fence := strings.Repeat("`", max(3, longestRun(errors, '`')+1))
+		fmt.Fprintf(&b, "%stext\n%s\n%s\n", fence, errors, fence)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }

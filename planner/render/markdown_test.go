@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner"
+	"github.com/lineupdev/lineup/planner/state"
 	"github.com/stretchr/testify/require"
 )
 
@@ -109,7 +110,7 @@ func TestMarkdownLargePlanIsCut(t *testing.T) {
 	}
 	for _, want := range []string{
 		MarkdownMarker + "\n",
-		"**Plan: 5000 to send, 0 to create, 0 to update, 0 to replace, 0 to delete, 0 to forget. Estimated messages: 5,000.**",
+		"**Plan: 5,000 to send, 0 to create, 0 to update, 0 to replace, 0 to delete, 0 to forget. Estimated messages: 5,000.**",
 		"more changes not listed, to keep this comment under 65,000 characters",
 		"| `+` | `push.notice_0000` | send |",
 	} {
@@ -157,4 +158,60 @@ func golden(t *testing.T, path, got string) {
 	if diff := cmp.Diff(string(want), got); diff != "" {
 		t.Errorf("%s (-want +got):\n%s", path, diff)
 	}
+}
+
+// TestMarkdownNarrowcastProgress: a narrowcast still being delivered, or
+// whose delivery failed, is said in the comment as in the human plan.
+func TestMarkdownNarrowcastProgress(t *testing.T) {
+	failed := castsPlan()
+	failed.Changes[0].Reason = "AUDIENCE_GROUP_NOT_FOUND"
+	failed.Changes[0].Prior.Progress = &state.Progress{Phase: "failed", FailedDescription: "AUDIENCE_GROUP_NOT_FOUND"}
+	for name, p := range map[string]*planner.Plan{"in_progress": inProgressOnly(), "failed_delivery": failed} {
+		t.Run(name, func(t *testing.T) {
+			var md, txt bytes.Buffer
+			require.NoError(t, Markdown(&md, p, MarkdownOptions{Dir: "campaigns/autumn", Commit: "4f2a9c1e7b3d"}))
+			require.NoError(t, Human(&txt, p, HumanOptions{}))
+			golden(t, filepath.Join("testdata", name, "plan.md"), md.String())
+			// The human plan's note, without its "# ", is in the comment.
+			for _, line := range strings.Split(txt.String(), "\n") {
+				note, ok := strings.CutPrefix(strings.TrimSpace(line), "# narrowcast.autumn_sale ")
+				if ok && !strings.Contains(md.String(), "`narrowcast.autumn_sale` "+note) {
+					t.Errorf("the comment lacks the human plan's note %q:\n%s", note, md.String())
+				}
+			}
+		})
+	}
+}
+
+func TestMarkdownSaysWhatWasPlanned(t *testing.T) {
+	for _, tt := range []struct {
+		opts MarkdownOptions
+		want string
+	}{
+		{MarkdownOptions{Dir: "examples/quickstart", Commit: "4f2a9c1e7b3d"}, "Planned from `examples/quickstart` at commit `4f2a9c1e7b3d`.\n"},
+		{MarkdownOptions{Dir: "."}, "Planned from `.`.\n"},
+		{MarkdownOptions{Commit: "4f2a9c1e7b3d"}, "Planned at commit `4f2a9c1e7b3d`.\n"},
+	} {
+		var buf bytes.Buffer
+		require.NoError(t, Markdown(&buf, sendsOnly(), tt.opts))
+		require.Contains(t, buf.String(), "### lineup plan\n\n"+tt.want)
+	}
+	var buf bytes.Buffer
+	require.NoError(t, Markdown(&buf, sendsOnly(), MarkdownOptions{}))
+	require.NotContains(t, buf.String(), "Planned")
+}
+
+func TestDiffMarkers(t *testing.T) {
+	in := "  # push.a will be sent\n  + push \"a\" {\n      + to = \"U1\"\n    }\n  ! push \"b\" {\n        text = \"-1\"\n  - audience \"x\" {\n  ? push \"c\" {"
+	want := "  # push.a will be sent\n+   push \"a\" {\n+       to = \"U1\"\n    }\n!   push \"b\" {\n        text = \"-1\"\n-   audience \"x\" {\n  ? push \"c\" {"
+	require.Equal(t, want, diffMarkers(in))
+}
+
+func TestMarkdownFailed(t *testing.T) {
+	var buf bytes.Buffer
+	errs := "Error: Unsupported argument\n\n  on welcome.lineup.hcl line 3:\n   3:   txet = \"Hello ```\"\n"
+	require.NoError(t, MarkdownFailed(&buf, errs, MarkdownOptions{Dir: "examples/quickstart", Commit: "4f2a9c1e7b3d"}))
+	golden(t, filepath.Join("testdata", "failed", "plan.md"), buf.String())
+	require.True(t, strings.HasPrefix(buf.String(), MarkdownMarker+"\n"), "the marker opens the comment")
+	require.Contains(t, buf.String(), "````text\n"+errs+"````\n", "the errors sit in a fence longer than their own backticks")
 }

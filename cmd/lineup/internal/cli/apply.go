@@ -10,6 +10,7 @@ import (
 	"github.com/lineupdev/lineup/applier"
 	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner"
+	"github.com/lineupdev/lineup/planner/render"
 	"github.com/lineupdev/lineup/planner/state"
 )
 
@@ -50,7 +51,7 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	if !ok {
 		return 1
 	}
-	if err := renderPlan(s.Out, p, nil, "human", useColor(g, s)); err != nil {
+	if err := renderPlan(s.Out, p, nil, "human", render.MarkdownOptions{}, useColor(g, s)); err != nil {
 		return fail(s, err)
 	}
 	if !actionable(p) {

@@ -73,14 +73,20 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 	if err != nil {
 		return fail(s, err)
 	}
+	var md *failedComment // a failed markdown plan still writes a comment
+	if format == "markdown" {
+		md = &failedComment{opts: markdownOptions(ctx, g, s)}
+		g.noColor = true
+		s = md.capture(s)
+	}
 	w, ok := loadWithState(f.inputs, "", false, g, s)
 	if !ok {
-		return exitError
+		return md.failed(s)
 	}
 	cfg, st := w.cfg, w.st
 	p, ok := makePlan(cfg, st, f.replace, readQuota(ctx, cfg, f.sandbox, s), g, s)
 	if !ok {
-		return exitError
+		return md.failed(s)
 	}
 	var saved *planner.Saved
 	var doc *plandoc.Document // the saved plan's, which -json prints too
@@ -90,7 +96,7 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 			return fail(s, err)
 		}
 	}
-	if err := renderPlan(s.Out, p, doc, format, useColor(g, s)); err != nil {
+	if err := renderPlan(s.Out, p, doc, format, md.options(), useColor(g, s)); err != nil {
 		return fail(s, err)
 	}
 	if saved != nil && format == "human" {
@@ -106,12 +112,12 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 // renderPlan prints p in format: "human", "markdown" or "json", through
 // a buffer: a plan of thousands of changes is many small writes. The JSON
 // of a saved plan is doc, the document of its file.
-func renderPlan(out io.Writer, p *planner.Plan, doc *plandoc.Document, format string, color bool) error {
+func renderPlan(out io.Writer, p *planner.Plan, doc *plandoc.Document, format string, md render.MarkdownOptions, color bool) error {
 	w := bufio.NewWriterSize(out, 64<<10)
 	var err error
 	switch {
 	case format == "markdown":
-		err = render.Markdown(w, p, render.MarkdownOptions{})
+		err = render.Markdown(w, p, md)
 	case format == "json" && doc != nil:
 		err = plandoc.Encode(w, doc)
 	case format == "json":

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner/render"
 )
 
 func runShow(ctx context.Context, g global, args []string, s Streams) int {
@@ -82,7 +83,7 @@ func showSaved(path string, view viewFlags, g global, s Streams) int {
 		}
 		fmt.Fprintf(s.Out, "Saved plan %s, made %s %s.\n\n", sp.ID, stamp(sp.Plan.Now), against)
 	}
-	if err := renderPlan(s.Out, sp.Plan, doc, format, useColor(g, s)); err != nil {
+	if err := renderPlan(s.Out, sp.Plan, doc, format, render.MarkdownOptions{}, useColor(g, s)); err != nil {
 		return fail(s, err)
 	}
 	return 0
