@@ -251,13 +251,37 @@ func (c *Config) InputsDigest() string {
 	}
 	h := sha256.New()
 	for _, name := range sortedKeys(c.eval.vars) {
-		v, _ := c.eval.vars[name].UnmarkDeep()
-		data, err := ctyjson.Marshal(v, v.Type())
-		if err != nil || !v.IsWhollyKnown() {
-			data = []byte("(no value)")
-		}
-		ty, _ := ctyjson.MarshalType(v.Type())
-		fmt.Fprintf(h, "%q %s %d:%s\n", name, ty, len(data), data)
+		h.Write(c.inputRecord(name))
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// InputDigests is, for each variable by name, the hex SHA-256 of salt and
+// its value as InputsDigest sees it, so a saved plan can say which input
+// changed. The salt (the plan's ID) keeps the digest of a short
+// sensitive value from being looked up in a table made in advance.
+func (c *Config) InputDigests(salt string) map[string]string {
+	out := map[string]string{}
+	if c == nil || c.eval == nil {
+		return out
+	}
+	for name := range c.eval.vars {
+		h := sha256.New()
+		fmt.Fprintf(h, "%s\n", salt)
+		h.Write(c.inputRecord(name))
+		out[name] = hex.EncodeToString(h.Sum(nil))
+	}
+	return out
+}
+
+// inputRecord is the line the digests hold for the variable name: its
+// name, type and value in JSON.
+func (c *Config) inputRecord(name string) []byte {
+	v, _ := c.eval.vars[name].UnmarkDeep()
+	data, err := ctyjson.Marshal(v, v.Type())
+	if err != nil || !v.IsWhollyKnown() {
+		data = []byte("(no value)")
+	}
+	ty, _ := ctyjson.MarshalType(v.Type())
+	return fmt.Appendf(nil, "%q %s %d:%s\n", name, ty, len(data), data)
 }

@@ -33,6 +33,10 @@ type Saved struct {
 	ConfigHash string
 	// Replace are the -replace addresses the plan was made with.
 	Replace []string
+	// Sources are the digests of what ConfigHash covers, one by one, so
+	// that a mismatch can say what changed; empty in plans saved before
+	// they were recorded.
+	Sources Sources
 	// Plan is the plan, with Lineage and Serial of the state it was made
 	// against (serial 0: there was no state file yet).
 	Plan *Plan
@@ -49,7 +53,8 @@ func NewSaved(id string, cfg *lang.Config, p *Plan, replace []string) *Saved {
 			ch.RetryKey, ch.RetryKeys = boundKeys(id, ch)
 		}
 	}
-	return &Saved{ID: id, ConfigHash: ConfigHash(cfg), Replace: append([]string(nil), replace...), Plan: p}
+	return &Saved{ID: id, ConfigHash: ConfigHash(cfg), Sources: ConfigSources(cfg, id),
+		Replace: append([]string(nil), replace...), Plan: p}
 }
 
 // freshKeyed reports whether ch is sent with keys made for this plan (a
@@ -91,14 +96,7 @@ func RetryKeyFor(planID, address string, part int) string {
 func ConfigHash(cfg *lang.Config) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "lineup configuration hash 1\n")
-	var names []string
-	for name := range cfg.Files {
-		if strings.HasSuffix(name, ".lineup.hcl") && filepath.Dir(name) == filepath.Clean(cfg.Dir) {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range configFiles(cfg) {
 		src := cfg.Files[name].Bytes
 		fmt.Fprintf(h, "file %q %d\n", filepath.Base(name), len(src))
 		h.Write(src)
@@ -109,6 +107,18 @@ func ConfigHash(cfg *lang.Config) string {
 	}
 	fmt.Fprintf(h, "inputs %s\n", cfg.InputsDigest())
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+}
+
+// configFiles are the paths of cfg's *.lineup.hcl files, sorted.
+func configFiles(cfg *lang.Config) []string {
+	var names []string
+	for name := range cfg.Files {
+		if strings.HasSuffix(name, ".lineup.hcl") && filepath.Dir(name) == filepath.Clean(cfg.Dir) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names
 }
 
 // ActionName is the name of an action in plan files and JSON output:

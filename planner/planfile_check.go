@@ -37,13 +37,18 @@ func (e *MismatchError) Error() string {
 // CheckConfig returns a *MismatchError when cfg (loaded with the input
 // values given to apply) is not the configuration the plan was made from.
 func (sp *Saved) CheckConfig(cfg *lang.Config) error {
-	if got := ConfigHash(cfg); got != sp.ConfigHash {
-		return &MismatchError{Why: fmt.Sprintf("the configuration files, the files they read (file, file_lines, "+
-			"templatefile) or the input values (-var, -var-file, LINEUP_VAR_*) differ from those the plan was made "+
-			"with (plan %s, now %s).",
-			short(sp.ConfigHash), short(got))}
+	got := ConfigHash(cfg)
+	if got == sp.ConfigHash {
+		return nil
 	}
-	return nil
+	if what := sp.Sources.describe(ConfigSources(cfg, sp.ID)); what != "" && !sp.Sources.Empty() {
+		return &MismatchError{Why: fmt.Sprintf("since the plan was made, %s (configuration hash: plan %s, now %s).",
+			what, short(sp.ConfigHash), short(got))}
+	}
+	return &MismatchError{Why: fmt.Sprintf("the configuration files, the files they read (file, file_lines, "+
+		"templatefile) or the input values (-var, -var-file, LINEUP_VAR_*) differ from those the plan was made "+
+		"with (plan %s, now %s).",
+		short(sp.ConfigHash), short(got))}
 }
 
 // CheckState returns a *StaleError unless st is the state the plan was

@@ -30,12 +30,24 @@ type Document struct {
 	CreatedAt  time.Time `json:"created_at"`
 	State      State     `json:"state"`
 	ConfigHash string    `json:"config_hash,omitempty"`
-	Replace    []string  `json:"replace,omitempty"`
-	Changes    []*Change `json:"changes"`
-	Summary    Summary   `json:"summary"`
+	// ConfigSources are a saved plan's digests of what ConfigHash covers,
+	// one by one (planner.Sources).
+	ConfigSources *ConfigSources `json:"config_sources,omitempty"`
+	Replace       []string       `json:"replace,omitempty"`
+	Changes       []*Change      `json:"changes"`
+	Summary       Summary        `json:"summary"`
 	// PlanDigest is "sha256:" and the hex SHA-256 of the document with
 	// an empty PlanDigest (see Digest); a saved plan's only.
 	PlanDigest string `json:"plan_digest,omitempty"`
+}
+
+// ConfigSources are the digests of a saved plan's configuration files,
+// the files they read and its input values (salted with the plan ID), by
+// name, so that apply can say which of them changed.
+type ConfigSources struct {
+	Files  map[string]string `json:"files"`
+	Reads  map[string]string `json:"reads"`
+	Inputs map[string]string `json:"inputs"`
 }
 
 // State is the state the plan was made against; serial 0 means no state
@@ -142,6 +154,9 @@ func New(p *planner.Plan) *Document {
 func Saved(sp *planner.Saved) (*Document, error) {
 	d := New(sp.Plan)
 	d.PlanID, d.ConfigHash, d.Replace = sp.ID, sp.ConfigHash, sp.Replace
+	if src := sp.Sources; !src.Empty() {
+		d.ConfigSources = &ConfigSources{Files: src.Files, Reads: src.Reads, Inputs: src.Inputs}
+	}
 	for i, ch := range sp.Plan.Changes {
 		c := d.Changes[i]
 		c.RetryKey, c.RetryKeys = ch.RetryKey, ch.RetryKeys

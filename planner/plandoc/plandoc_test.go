@@ -139,7 +139,7 @@ func TestOneFormat(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, saved.PlanDigest)
 	public := New(p)
-	saved.PlanID, saved.ConfigHash, saved.Replace, saved.PlanDigest = "", "", nil, ""
+	saved.PlanID, saved.ConfigHash, saved.ConfigSources, saved.Replace, saved.PlanDigest = "", "", nil, nil, ""
 	for _, c := range saved.Changes {
 		c.RetryKey, c.RetryKeys = "", nil
 	}

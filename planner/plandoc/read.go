@@ -121,7 +121,11 @@ func (d *Document) saved() (*planner.Saved, error) {
 		}
 		p.Changes = append(p.Changes, ch)
 	}
-	return &planner.Saved{ID: d.PlanID, ConfigHash: d.ConfigHash, Replace: d.Replace, Plan: p}, nil
+	sp := &planner.Saved{ID: d.PlanID, ConfigHash: d.ConfigHash, Replace: d.Replace, Plan: p}
+	if src := d.ConfigSources; src != nil {
+		sp.Sources = planner.Sources{Files: src.Files, Reads: src.Reads, Inputs: src.Inputs}
+	}
+	return sp, nil
 }
 
 // checkKeys checks that every retry key of d is a UUID (LINE refuses
