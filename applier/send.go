@@ -150,6 +150,11 @@ func (a *run) begin(ch *planner.Change, body map[string]any) (*state.Record, err
 		Address: ch.Address, Status: state.Pending, RetryKey: ch.RetryKey,
 		FirstAttempt: now, Digest: digest, To: to,
 	}
+	salt := ch.RetryKey
+	if salt == "" && len(ch.RetryKeys) > 0 {
+		salt = ch.RetryKeys[0]
+	}
+	rec.Body, rec.SensitiveDigests = planner.SentBody(ch.Send, body, salt)
 	for i, key := range ch.RetryKeys {
 		rec.Parts = append(rec.Parts, state.Part{RetryKey: key, Status: state.Pending, FirstAttempt: now,
 			Count: len(chunk(body, i))})

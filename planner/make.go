@@ -141,6 +141,7 @@ func (m *maker) change(send *lang.Send, prior *state.Record, c checked) (*Change
 	default:
 		ch.Action = Changed
 		ch.Reason = "the configuration changed since it was sent; nothing will be sent"
+		ch.SentDiff = SentDiff(prior, send)
 	}
 	if ch.Action == Send {
 		freshKeys(ch, m.newKey)

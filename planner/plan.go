@@ -76,6 +76,9 @@ type Change struct {
 	// audience's ID, so that it stays unchanged (repoint.go). Send then
 	// holds audience.NAME.id as lang.Unknown.
 	Repoint bool
+	// SentDiff is what changed since the send was sent, for a Changed
+	// send whose record keeps the body it sent.
+	SentDiff []AttrChange
 	// Estimate is how many messages LINE will count for this send, or -1
 	// when it cannot be known offline (a push to a group or room). It is 0
 	// for changes that send nothing, and for an Unresolved change apply

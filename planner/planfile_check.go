@@ -233,14 +233,16 @@ func firstDifference(a, b map[string]any) (path string, inA, inB string, differ 
 }
 
 // flat is a body as its leaves by path; objects and arrays are leaves too,
-// as their kind and size.
+// as their kind and size, and the paths of those that are not empty are
+// in holders.
 type flat struct {
-	order  []string
-	values map[string]any
+	order   []string
+	values  map[string]any
+	holders map[string]bool
 }
 
 func leaves(body map[string]any) flat {
-	f := flat{values: map[string]any{}}
+	f := flat{values: map[string]any{}, holders: map[string]bool{}}
 	lang.Walk("", body, func(p *lang.Path, v any) bool {
 		if p.IsRoot() {
 			return true
@@ -248,8 +250,10 @@ func leaves(body map[string]any) flat {
 		switch v := v.(type) {
 		case map[string]any:
 			f.values[p.String()] = shape(fmt.Sprintf("an object of %d keys", len(v)))
+			f.holders[p.String()] = len(v) > 0
 		case []any:
 			f.values[p.String()] = shape(fmt.Sprintf("a list of %d", len(v)))
+			f.holders[p.String()] = len(v) > 0
 		default:
 			f.values[p.String()] = v
 		}

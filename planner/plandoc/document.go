@@ -88,6 +88,9 @@ type Change struct {
 	RetryKeyExpires *time.Time `json:"retry_key_expires,omitempty"`
 	DependsOn       []string   `json:"depends_on,omitempty"`
 	Prior           *Prior     `json:"prior,omitempty"`
+	// SentDiff is what changed since a "changed" send was sent, by
+	// attribute, where the state keeps the body it sent.
+	SentDiff []*AttrChange `json:"sent_diff,omitempty"`
 	// Audience and PriorAudience are an audience change's sides (kind
 	// "audience").
 	Audience      *Audience      `json:"audience,omitempty"`
@@ -103,6 +106,22 @@ type Prior struct {
 	Digest       string     `json:"digest,omitempty"`
 	RequestID    string     `json:"request_id,omitempty"`
 	SentAt       *time.Time `json:"sent_at,omitempty"`
+}
+
+// AttrChange is one attribute of a changed send (planner.AttrChange):
+// action "update", "create" or "delete"; before and after are null where
+// there is none, or where sensitive.
+type AttrChange struct {
+	Path      string `json:"path"`
+	Action    string `json:"action"`
+	Before    any    `json:"before"`
+	After     any    `json:"after"`
+	Sensitive bool   `json:"sensitive,omitempty"`
+}
+
+// attrActions names the planner's attribute operations in JSON.
+var attrActions = map[planner.AttrOp]string{
+	planner.AttrUpdate: "update", planner.AttrCreate: "create", planner.AttrDelete: "delete",
 }
 
 // Summary counts the changes (planner.Summary).
@@ -202,6 +221,10 @@ func fromChange(ch *planner.Change) *Change {
 			c.SensitivePaths = append(c.SensitivePaths, path)
 		}
 		sort.Strings(c.SensitivePaths)
+	}
+	for _, d := range ch.SentDiff {
+		c.SentDiff = append(c.SentDiff, &AttrChange{Path: d.Path, Action: attrActions[d.Op],
+			Before: d.Before, After: d.After, Sensitive: d.Sensitive})
 	}
 	if r := ch.Prior; r != nil {
 		c.Prior = &Prior{Status: string(r.Status), FirstAttempt: timePtr(r.FirstAttempt), Digest: r.Digest,

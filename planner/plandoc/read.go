@@ -189,6 +189,13 @@ func (c *Change) change() (*planner.Change, error) {
 	if act != planner.Forget {
 		ch.Send = c.send(kind, name)
 	}
+	for i, d := range c.SentDiff {
+		a, err := d.change()
+		if err != nil {
+			return nil, fmt.Errorf("sent_diff[%d]: %w", i, err)
+		}
+		ch.SentDiff = append(ch.SentDiff, a)
+	}
 	if r := c.Prior; r != nil {
 		ch.Prior = &state.Record{Address: c.Address, Status: state.Status(r.Status), RetryKey: r.RetryKey,
 			Digest: r.Digest, RequestID: r.RequestID}
@@ -200,6 +207,19 @@ func (c *Change) change() (*planner.Change, error) {
 		}
 	}
 	return ch, nil
+}
+
+// change is d as the planner's.
+func (d *AttrChange) change() (planner.AttrChange, error) {
+	if d == nil {
+		return planner.AttrChange{}, errors.New("is null; it must be an attribute change")
+	}
+	for op, name := range attrActions {
+		if name == d.Action {
+			return planner.AttrChange{Path: d.Path, Op: op, Before: d.Before, After: d.After, Sensitive: d.Sensitive}, nil
+		}
+	}
+	return planner.AttrChange{}, fmt.Errorf(`action %q is not one of "update", "create", "delete"`, d.Action)
 }
 
 // send is the send of c as its payload shows it: lang.Unknown back at the

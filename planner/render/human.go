@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/lineupdev/lineup/lang/parallel"
 	"github.com/lineupdev/lineup/planner"
@@ -149,6 +150,11 @@ func (h *human) change(ch *planner.Change) {
 		attrSym = sym
 	}
 	h.printf("  %s %s %q {\n", sym, kind, name)
+	if ch.Action == planner.Changed && len(ch.SentDiff) > 0 {
+		h.sentDiff(ch.SentDiff)
+		h.printf("    }\n")
+		return
+	}
 	h.printf("%s", attributes(display(ch.Send), 6, attrSym))
 	if ch.Action == planner.Send || ch.Action == planner.Unresolved {
 		est := "(unknown offline)"
@@ -158,6 +164,41 @@ func (h *human) change(ch *planner.Change) {
 		h.printf("      %s estimated_messages = %s\n", attrSym, est)
 	}
 	h.printf("    }\n")
+}
+
+// sentDiff writes what changed since a send was sent, a line per
+// attribute: "~ messages[0].text = "9pm" -> "10pm"", "=" aligned.
+func (h *human) sentDiff(diff []planner.AttrChange) {
+	width := 0
+	for _, d := range diff {
+		width = max(width, utf8.RuneCountInString(d.Path))
+	}
+	for _, d := range diff {
+		before, after := scalar(d.Before), scalar(d.After)
+		if d.Sensitive {
+			before, after = sensitiveText, sensitiveText
+		}
+		text := after
+		switch d.Op {
+		case planner.AttrUpdate:
+			text = before + " -> " + after
+		case planner.AttrDelete:
+			text = before
+		}
+		h.printf("      %s %s%s = %s\n", h.attrSymbol(d.Op), d.Path,
+			strings.Repeat(" ", width-utf8.RuneCountInString(d.Path)), text)
+	}
+}
+
+// attrSymbol is the symbol of an attribute's change, coloured.
+func (h *human) attrSymbol(op planner.AttrOp) string {
+	switch op {
+	case planner.AttrCreate:
+		return h.style(green, string(op))
+	case planner.AttrDelete:
+		return h.style(red, string(op))
+	}
+	return h.style(yellow, string(op))
 }
 
 // comments are the "# ..." lines above a change's block.

@@ -264,16 +264,18 @@ func details(ch *planner.Change) string {
 
 // diffMarkers moves the +, - and ! that open an indented line of the
 // human plan to its first column, where a diff code block looks for
-// them; the line keeps its width and its text its column.
+// them; the line keeps its width and its text its column. An attribute's
+// ~ (changed) becomes !, which the diff block colours as a change.
 func diffMarkers(block string) string {
 	lines := strings.Split(block, "\n")
 	for i, line := range lines {
 		rest := strings.TrimLeft(line, " ")
 		indent := len(line) - len(rest)
-		if indent == 0 || len(rest) < 2 || !strings.ContainsRune("+-!", rune(rest[0])) || rest[1] != ' ' {
+		if indent == 0 || len(rest) < 2 || !strings.ContainsRune("+-!~", rune(rest[0])) || rest[1] != ' ' {
 			continue
 		}
-		lines[i] = rest[:1] + line[1:indent] + " " + rest[1:]
+		mark := strings.Replace(rest[:1], "~", "!", 1)
+		lines[i] = mark + line[1:indent] + " " + rest[1:]
 	}
 	return strings.Join(lines, "\n")
 }

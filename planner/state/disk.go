@@ -50,18 +50,20 @@ type progressV1 struct {
 }
 
 type recordV1 struct {
-	Address      string          `json:"address"`
-	Status       string          `json:"status"`
-	RetryKey     string          `json:"retry_key,omitempty"`
-	FirstAttempt time.Time       `json:"first_attempt,omitzero"`
-	Digest       string          `json:"digest,omitempty"`
-	To           string          `json:"to,omitempty"`
-	RequestID    string          `json:"request_id,omitempty"`
-	Sent         []sentMessageV1 `json:"sent,omitempty"`
-	SentAt       time.Time       `json:"sent_at,omitzero"`
-	ForgottenAt  time.Time       `json:"forgotten_at,omitzero"`
-	Parts        []partV1        `json:"parts,omitempty"`
-	Progress     *progressV1     `json:"progress,omitempty"`
+	Address      string            `json:"address"`
+	Status       string            `json:"status"`
+	RetryKey     string            `json:"retry_key,omitempty"`
+	FirstAttempt time.Time         `json:"first_attempt,omitzero"`
+	Digest       string            `json:"digest,omitempty"`
+	Body         map[string]any    `json:"body,omitempty"`
+	Sensitive    map[string]string `json:"sensitive_digests,omitempty"`
+	To           string            `json:"to,omitempty"`
+	RequestID    string            `json:"request_id,omitempty"`
+	Sent         []sentMessageV1   `json:"sent,omitempty"`
+	SentAt       time.Time         `json:"sent_at,omitzero"`
+	ForgottenAt  time.Time         `json:"forgotten_at,omitzero"`
+	Parts        []partV1          `json:"parts,omitempty"`
+	Progress     *progressV1       `json:"progress,omitempty"`
 }
 
 type sentMessageV1 struct {
@@ -113,6 +115,8 @@ func fromRecord(r *Record) *recordV1 {
 		RetryKey:     r.RetryKey,
 		FirstAttempt: utc(r.FirstAttempt),
 		Digest:       r.Digest,
+		Body:         r.Body,
+		Sensitive:    r.SensitiveDigests,
 		To:           r.To,
 		RequestID:    r.RequestID,
 		SentAt:       utc(r.SentAt),
@@ -202,15 +206,17 @@ func (rv *recordV1) record(where string) (*Record, error) {
 		return nil, fmt.Errorf(`state file %s has status %q; it must be "pending" or "sent"`, where, rv.Status)
 	}
 	r := &Record{
-		Address:      rv.Address,
-		Status:       st,
-		RetryKey:     rv.RetryKey,
-		FirstAttempt: rv.FirstAttempt,
-		Digest:       rv.Digest,
-		To:           rv.To,
-		RequestID:    rv.RequestID,
-		SentAt:       rv.SentAt,
-		ForgottenAt:  rv.ForgottenAt,
+		Address:          rv.Address,
+		Status:           st,
+		RetryKey:         rv.RetryKey,
+		FirstAttempt:     rv.FirstAttempt,
+		Digest:           rv.Digest,
+		Body:             rv.Body,
+		SensitiveDigests: rv.Sensitive,
+		To:               rv.To,
+		RequestID:        rv.RequestID,
+		SentAt:           rv.SentAt,
+		ForgottenAt:      rv.ForgottenAt,
 	}
 	for _, m := range rv.Sent {
 		r.Sent = append(r.Sent, SentMessage{ID: m.ID, QuoteToken: m.QuoteToken})

@@ -44,6 +44,13 @@ type Record struct {
 	FirstAttempt time.Time
 	// Digest is planner.Digest of the body that was (or is being) sent.
 	Digest string
+	// Body is the body that was (or is being) sent, with null for every
+	// sensitive value, and SensitiveDigests the salted digest of each
+	// sensitive value by JSON path (planner.SentBody): what a plan
+	// compares with the configuration to show what changed. Nil in
+	// records written before lineup kept them.
+	Body             map[string]any
+	SensitiveDigests map[string]string
 	// To is the push's recipient chat, kept so quote tokens can be checked
 	// against the chat they belong to.
 	To        string
