@@ -86,6 +86,7 @@ func Apply(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.Sta
 		}()
 	}
 	wg.Wait()
+	a.recordReplies(p)
 	return errors.Join(append(errs, a.deleteReplaced(ctx))...)
 }
 

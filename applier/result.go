@@ -29,6 +29,12 @@ const (
 	// DeletedReplaced: the audience a replacement superseded was deleted;
 	// Event.Detail is its ID.
 	DeletedReplaced
+	// Recorded: a reply rule was recorded as applied: lineup serve
+	// answers with it.
+	Recorded
+	// Removed: a reply rule was removed from the state: lineup serve no
+	// longer answers with it.
+	Removed
 )
 
 var resultText = [...]string{
@@ -43,6 +49,8 @@ var resultText = [...]string{
 	Renamed:         "renamed",
 	Deleted:         "deleted",
 	DeletedReplaced: "deleted the replaced audience",
+	Recorded:        "recorded reply rule",
+	Removed:         "removed reply rule",
 }
 
 func (r Result) String() string {

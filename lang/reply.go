@@ -26,7 +26,10 @@ type Reply struct {
 	// object that may carry one.
 	Quote                bool
 	NotificationDisabled bool
-	DeclRange            hcl.Range
+	// Sensitive holds the JSON paths of Messages ("messages[0].text") whose
+	// values come from a sensitive variable, as Send.Sensitive does.
+	Sensitive map[string]bool
+	DeclRange hcl.Range
 	// Ranges maps JSON paths ("messages[0].text", "match", "quote") to
 	// source ranges, as Send.Ranges does.
 	Ranges map[string]hcl.Range
@@ -127,6 +130,7 @@ func (r *run) evalReply(rb *replyBlock) *Reply {
 	}
 	types, _, ok := r.writeMessages(s, msgs, fallback, rb.Messages != nil)
 	out.Messages, _ = s.Body["messages"].([]any)
+	out.Sensitive = s.Sensitive
 	out.Quote = r.knownBool(rb.Quote, ctx, s.Ranges)
 	out.NotificationDisabled = r.knownBool(rb.NotificationDisabled, ctx, s.Ranges)
 	if out.Quote && ok && types != nil {

@@ -101,6 +101,8 @@ type Plan struct {
 	// sends they are built from); then forgets, then audience deletes.
 	// NoOp changes are included.
 	Changes []*Change
+	// Replies are the reply rules, NoOp ones included (replies.go).
+	Replies []*ReplyChange
 	// Lineage and Serial of the state the plan was made against.
 	Lineage string
 	Serial  uint64
@@ -155,6 +157,9 @@ type Summary struct {
 	// InProgress counts narrowcasts accepted by LINE whose delivery has
 	// not finished (NoOp changes).
 	InProgress int
+	// RepliesAdded, RepliesChanged and RepliesRemoved count the reply
+	// rules apply records for the first time, records anew, and removes.
+	RepliesAdded, RepliesChanged, RepliesRemoved int
 	// Quota is Plan.Quota.
 	Quota *Quota
 }

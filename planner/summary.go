@@ -39,8 +39,21 @@ func (p *Plan) Summary() Summary {
 		}
 		s.Estimate += ch.Estimate
 	}
+	for _, rc := range p.Replies {
+		switch rc.Action {
+		case Send:
+			s.RepliesAdded++
+		case Update:
+			s.RepliesChanged++
+		case Delete:
+			s.RepliesRemoved++
+		}
+	}
 	return s
 }
+
+// Replies counts the reply rules apply records or removes.
+func (s Summary) Replies() int { return s.RepliesAdded + s.RepliesChanged + s.RepliesRemoved }
 
 func (s *Summary) countAudience(ch *Change) {
 	switch ch.Action {
@@ -79,5 +92,5 @@ func DeliveryFailed(rec *state.Record) bool {
 
 // Empty reports whether the plan shows nothing: every change is NoOp.
 func (s Summary) Empty() bool {
-	return s.Send+s.Changed+s.Forget+s.Unresolved+s.Create+s.Update+s.Replace+s.Delete == 0
+	return s.Send+s.Changed+s.Forget+s.Unresolved+s.Create+s.Update+s.Replace+s.Delete+s.Replies() == 0
 }

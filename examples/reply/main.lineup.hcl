@@ -4,13 +4,18 @@
 # push can quote it later with inbox["MESSAGE_ID"] (`lineup inbox` lists
 # the IDs).
 #
+# serve answers with the reply rules as last applied: a rule reaches
+# users once a plan that shows it is applied, like a send.
+#
+#   lineup apply                     # records the rules (and sends the push)
 #   export LINE_CHANNEL_SECRET=...   # verifies the webhooks
 #   lineup serve -addr 127.0.0.1:8080
 #
 # or, with nothing leaving this machine (the embedded sandbox plays LINE
-# and the users; serve prints how to make a user write):
+# and the users; serve prints how to make a user write; -unreviewed
+# answers with the rules as they are, applied or not):
 #
-#   lineup serve -sandbox
+#   lineup serve -sandbox -unreviewed
 
 lineup {
   inbox = "lineup.inbox.jsonl"

@@ -35,7 +35,10 @@ type Document struct {
 	ConfigSources *ConfigSources `json:"config_sources,omitempty"`
 	Replace       []string       `json:"replace,omitempty"`
 	Changes       []*Change      `json:"changes"`
-	Summary       Summary        `json:"summary"`
+	// ReplyRules are the reply rules, in the order lineup serve tries
+	// them, then the removed ones; those unchanged too.
+	ReplyRules []*ReplyRule `json:"reply_rules,omitempty"`
+	Summary    Summary      `json:"summary"`
 	// PlanDigest is "sha256:" and the hex SHA-256 of the document with
 	// an empty PlanDigest (see Digest); a saved plan's only.
 	PlanDigest string `json:"plan_digest,omitempty"`
@@ -108,6 +111,21 @@ type Prior struct {
 	SentAt       *time.Time `json:"sent_at,omitempty"`
 }
 
+// ReplyRule is what apply does with a reply rule (planner.ReplyChange):
+// action "send" (recorded for the first time), "update", "delete" or
+// "no-op". Rule is its body (match, messages, quote,
+// notificationDisabled) with null at SensitivePaths; none for "delete".
+type ReplyRule struct {
+	Address        string         `json:"address"`
+	Name           string         `json:"name"`
+	Action         string         `json:"action"`
+	Rule           map[string]any `json:"rule,omitempty"`
+	SensitivePaths []string       `json:"sensitive_paths,omitempty"`
+	Digest         string         `json:"digest,omitempty"`
+	PriorDigest    string         `json:"prior_digest,omitempty"`
+	Diff           []*AttrChange  `json:"diff,omitempty"`
+}
+
 // AttrChange is one attribute of a changed send (planner.AttrChange):
 // action "update", "create" or "delete"; before and after are null where
 // there is none, or where sensitive.
@@ -139,9 +157,14 @@ type Summary struct {
 	UnchangedAudiences int `json:"unchanged_audiences"`
 	// EstimatedMessages counts the sends that can be counted offline;
 	// UncountedSends is how many cannot.
-	EstimatedMessages int  `json:"estimated_messages"`
-	UncountedSends    int  `json:"uncounted_sends"`
-	Empty             bool `json:"empty"`
+	EstimatedMessages int `json:"estimated_messages"`
+	UncountedSends    int `json:"uncounted_sends"`
+	// The reply rules apply records for the first time, records anew and
+	// removes.
+	RepliesAdded   int  `json:"replies_added"`
+	RepliesChanged int  `json:"replies_changed"`
+	RepliesRemoved int  `json:"replies_removed"`
+	Empty          bool `json:"empty"`
 }
 
 // New is the document of p, as `lineup plan -json` prints it: no plan
@@ -163,7 +186,12 @@ func New(p *planner.Plan) *Document {
 	d.Summary = Summary{Send: s.Send, Changed: s.Changed, Forget: s.Forget, Unresolved: s.Unresolved,
 		Unchanged: s.Unchanged, Create: s.Create, Update: s.Update, Replace: s.Replace, Delete: s.Delete,
 		UnchangedAudiences: s.UnchangedAudiences,
-		EstimatedMessages:  s.Estimate, UncountedSends: s.Uncounted, Empty: s.Empty()}
+		EstimatedMessages:  s.Estimate, UncountedSends: s.Uncounted,
+		RepliesAdded: s.RepliesAdded, RepliesChanged: s.RepliesChanged, RepliesRemoved: s.RepliesRemoved,
+		Empty: s.Empty()}
+	for _, rc := range p.Replies {
+		d.ReplyRules = append(d.ReplyRules, fromReplyChange(rc))
+	}
 	return d
 }
 
@@ -189,6 +217,39 @@ func Saved(sp *planner.Saved) (*Document, error) {
 	}
 	d.PlanDigest = digest
 	return d, nil
+}
+
+func fromReplyChange(rc *planner.ReplyChange) *ReplyRule {
+	r := &ReplyRule{Address: rc.Address(), Name: rc.Name, Action: planner.ActionName(rc.Action), Digest: rc.Digest,
+		Diff: fromDiff(rc.Diff)}
+	if rc.Prior != nil {
+		r.PriorDigest = rc.Prior.Digest
+	}
+	if rc.Rule != nil {
+		r.Rule, _ = planner.Redact(rc.Rule)
+		r.SensitivePaths = sortedPaths(rc.Rule.Sensitive)
+	}
+	return r
+}
+
+// fromDiff is diff as the document's.
+func fromDiff(diff []planner.AttrChange) []*AttrChange {
+	var out []*AttrChange
+	for _, d := range diff {
+		out = append(out, &AttrChange{Path: d.Path, Action: attrActions[d.Op], Before: d.Before, After: d.After,
+			Sensitive: d.Sensitive})
+	}
+	return out
+}
+
+// sortedPaths are the paths of set, sorted.
+func sortedPaths(set map[string]bool) []string {
+	var out []string
+	for path := range set {
+		out = append(out, path)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func fromChange(ch *planner.Change) *Change {
@@ -217,15 +278,9 @@ func fromChange(ch *planner.Change) *Change {
 		c.ReachesAllFriends = planner.ReachesAllFriends(s)
 		c.DependsOn = s.DependsOn
 		c.Payload, c.KnownAfterApply = planner.Redact(s)
-		for path := range s.Sensitive {
-			c.SensitivePaths = append(c.SensitivePaths, path)
-		}
-		sort.Strings(c.SensitivePaths)
+		c.SensitivePaths = sortedPaths(s.Sensitive)
 	}
-	for _, d := range ch.SentDiff {
-		c.SentDiff = append(c.SentDiff, &AttrChange{Path: d.Path, Action: attrActions[d.Op],
-			Before: d.Before, After: d.After, Sensitive: d.Sensitive})
-	}
+	c.SentDiff = fromDiff(ch.SentDiff)
 	if r := ch.Prior; r != nil {
 		c.Prior = &Prior{Status: string(r.Status), FirstAttempt: timePtr(r.FirstAttempt), Digest: r.Digest,
 			RequestID: r.RequestID, SentAt: timePtr(r.SentAt)}

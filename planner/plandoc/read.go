@@ -121,6 +121,13 @@ func (d *Document) saved() (*planner.Saved, error) {
 		}
 		p.Changes = append(p.Changes, ch)
 	}
+	for i, r := range d.ReplyRules {
+		rc, err := r.change()
+		if err != nil {
+			return nil, fmt.Errorf("saved plan reply_rules[%d]: %w", i, err)
+		}
+		p.Replies = append(p.Replies, rc)
+	}
 	sp := &planner.Saved{ID: d.PlanID, ConfigHash: d.ConfigHash, Replace: d.Replace, Plan: p}
 	if src := d.ConfigSources; src != nil {
 		sp.Sources = planner.Sources{Files: src.Files, Reads: src.Reads, Inputs: src.Inputs}
@@ -220,6 +227,31 @@ func (d *AttrChange) change() (planner.AttrChange, error) {
 		}
 	}
 	return planner.AttrChange{}, fmt.Errorf(`action %q is not one of "update", "create", "delete"`, d.Action)
+}
+
+// change is r as the planner's, for display: a reply rule is not sent
+// from a saved plan; apply records the rules of the configuration, whose
+// hash the plan holds.
+func (r *ReplyRule) change() (*planner.ReplyChange, error) {
+	if r == nil {
+		return nil, errors.New("is null; it must be a reply rule")
+	}
+	act, ok := planner.ActionByName(r.Action)
+	if !ok || (act != planner.Send && act != planner.Update && act != planner.Delete && act != planner.NoOp) {
+		return nil, fmt.Errorf(`action %q is not one of "send", "update", "delete", "no-op"`, r.Action)
+	}
+	rc := &planner.ReplyChange{Name: r.Name, Action: act, Digest: r.Digest}
+	for i, d := range r.Diff {
+		a, err := d.change()
+		if err != nil {
+			return nil, fmt.Errorf("diff[%d]: %w", i, err)
+		}
+		rc.Diff = append(rc.Diff, a)
+	}
+	if act != planner.Delete {
+		rc.Rule = (&Change{Payload: r.Rule, SensitivePaths: r.SensitivePaths}).send("reply", r.Name)
+	}
+	return rc, nil
 }
 
 // send is the send of c as its payload shows it: lang.Unknown back at the

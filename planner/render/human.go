@@ -36,7 +36,7 @@ func Human(w io.Writer, p *planner.Plan, opts HumanOptions) error {
 		h.progress(p, "\n")
 		return h.err
 	}
-	if sum.Send+sum.Forget+sum.Unresolved+sum.Create+sum.Update+sum.Replace+sum.Delete > 0 {
+	if sum.Send+sum.Forget+sum.Unresolved+sum.Create+sum.Update+sum.Replace+sum.Delete+sum.Replies() > 0 {
 		h.printf("lineup will perform the following actions:\n\n")
 	} else {
 		h.printf("lineup will send nothing; the configuration differs from what was sent:\n\n")
@@ -45,6 +45,12 @@ func Human(w io.Writer, p *planner.Plan, opts HumanOptions) error {
 	for _, block := range h.blocks(p.Changes) {
 		if h.err == nil {
 			_, h.err = h.w.Write(block)
+		}
+	}
+	for _, rc := range p.Replies {
+		if rc.Action != planner.NoOp {
+			h.reply(rc)
+			h.printf("\n")
 		}
 	}
 	h.printf("%s\n", h.summary(sum))
@@ -201,6 +207,40 @@ func (h *human) attrSymbol(op planner.AttrOp) string {
 	return h.style(yellow, string(op))
 }
 
+// reply writes one reply rule's change: a comment line, then its block.
+func (h *human) reply(rc *planner.ReplyChange) {
+	sym := h.symbol(rc.Action)
+	if rc.Action == planner.Update {
+		sym = h.style(yellow, "~")
+	}
+	h.printf("  %s\n", h.style(bold, "# "+replyComment(rc)))
+	if rc.Action == planner.Delete {
+		h.printf("  %s reply %q\n", sym, rc.Name)
+		return
+	}
+	h.printf("  %s reply %q {\n", sym, rc.Name)
+	if rc.Action == planner.Update && len(rc.Diff) > 0 {
+		h.sentDiff(rc.Diff)
+	} else {
+		h.printf("%s", attributes(masked(rc.Rule), 6, sym))
+	}
+	h.printf("    }\n")
+}
+
+// replyComment says what apply does with a reply rule.
+func replyComment(rc *planner.ReplyChange) string {
+	a := rc.Address()
+	switch rc.Action {
+	case planner.Send:
+		return a + " will be recorded: lineup serve answers with it once this is applied"
+	case planner.Update:
+		return a + " has changed since it was applied: lineup serve answers with the applied version until this is applied"
+	case planner.Delete:
+		return a + " will be removed: lineup serve stops answering with it once this is applied"
+	}
+	return a + " is unchanged"
+}
+
 // comments are the "# ..." lines above a change's block.
 func comments(ch *planner.Change) []string {
 	a := ch.Address
@@ -246,6 +286,10 @@ func (h *human) summary(s planner.Summary) string {
 	}
 	if len(notes) > 0 {
 		b.WriteString("; " + strings.Join(notes, ", "))
+	}
+	if s.Replies() > 0 {
+		fmt.Fprintf(&b, "; reply rules: %s to add, %s to change, %s to remove",
+			thousands(s.RepliesAdded), thousands(s.RepliesChanged), thousands(s.RepliesRemoved))
 	}
 	b.WriteString(". Estimated messages: ")
 	q := s.Quota

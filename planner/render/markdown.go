@@ -85,18 +85,27 @@ func Markdown(w io.Writer, p *planner.Plan, opts MarkdownOptions) error {
 	}
 	// Room for the notes that say what was cut.
 	budget := limit - 400
+	entries := make([]entry, 0, len(listed))
+	for _, ch := range listed {
+		entries = append(entries, entry{row: func() string { return tableRow(ch) }, details: func() string { return details(ch) }})
+	}
+	for _, rc := range p.Replies {
+		if rc.Action != planner.NoOp {
+			entries = append(entries, entry{row: func() string { return replyRow(rc) }, details: func() string { return replyDetails(rc) }})
+		}
+	}
 	rows := 0
 	b.WriteString("| | Address | Action | Recipients | Estimated messages |\n| --- | --- | --- | --- | ---: |\n")
-	for _, ch := range listed {
-		row := tableRow(ch)
+	for _, e := range entries {
+		row := e.row()
 		if b.Len()+len(row) > budget {
 			break
 		}
 		b.WriteString(row)
 		rows++
 	}
-	if rows < len(listed) {
-		more, noun := len(listed)-rows, "changes"
+	if rows < len(entries) {
+		more, noun := len(entries)-rows, "changes"
 		if more == 1 {
 			noun = "change"
 		}
@@ -105,8 +114,8 @@ func Markdown(w io.Writer, p *planner.Plan, opts MarkdownOptions) error {
 	}
 	b.WriteString("\n")
 	shown := 0
-	for _, ch := range listed[:rows] {
-		d := details(ch)
+	for _, e := range entries[:rows] {
+		d := e.details()
 		if b.Len()+len(d) > budget {
 			break
 		}
@@ -119,6 +128,30 @@ func Markdown(w io.Writer, p *planner.Plan, opts MarkdownOptions) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// entry is a change or a reply rule as the comment lists it: its table
+// row and its details, made when they are written.
+type entry struct{ row, details func() string }
+
+// replyRow is a reply rule's row of the table.
+func replyRow(rc *planner.ReplyChange) string {
+	sym, what := string(rc.Action), "record reply rule"
+	switch rc.Action {
+	case planner.Update:
+		sym, what = "~", "record changed reply rule"
+	case planner.Delete:
+		what = "remove reply rule"
+	}
+	return fmt.Sprintf("| %s | %s | %s | users who write a matching message | — |\n", code(sym), code(rc.Address()), what)
+}
+
+// replyDetails is a reply rule's collapsible section.
+func replyDetails(rc *planner.ReplyChange) string {
+	var buf bytes.Buffer
+	h := &human{w: &buf}
+	h.reply(rc)
+	return detailsSection("<code>"+html.EscapeString(rc.Address())+"</code> reply rule", buf.String())
 }
 
 // allFriendsWarning is the caution block naming the sends that go to
@@ -256,10 +289,16 @@ func details(ch *planner.Change) string {
 	var buf bytes.Buffer
 	h := &human{w: &buf}
 	h.change(ch)
-	block := diffMarkers(buf.String())
+	return detailsSection("<code>"+html.EscapeString(string(ch.Action)+" "+ch.Address)+"</code> "+
+		html.EscapeString(actionText(ch)), buf.String())
+}
+
+// detailsSection is a collapsible section titled summary (HTML) around
+// block, a part of the human plan, in a diff code block.
+func detailsSection(summary, block string) string {
+	block = diffMarkers(block)
 	fence := strings.Repeat("`", max(3, longestRun(block, '`')+1))
-	return fmt.Sprintf("<details><summary><code>%s</code> %s</summary>\n\n%sdiff\n%s%s\n\n</details>\n\n",
-		html.EscapeString(string(ch.Action)+" "+ch.Address), html.EscapeString(actionText(ch)), fence, block, fence)
+	return fmt.Sprintf("<details><summary>%s</summary>\n\n%sdiff\n%s%s\n\n</details>\n\n", summary, fence, block, fence)
 }
 
 // diffMarkers moves the +, - and ! that open an indented line of the

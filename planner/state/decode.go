@@ -46,6 +46,8 @@ func decodeV1(data []byte) (*fileV1, error) {
 				f.Audiences[addr] = a
 				return err
 			}))
+		case "replies":
+			return decodeAt(dec, key, &f.Replies)
 		}
 		return fmt.Errorf("json: unknown field %q", key)
 	})

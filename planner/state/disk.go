@@ -17,6 +17,16 @@ type fileV1 struct {
 	Sends     map[string]*recordV1   `json:"sends"`
 	History   []*recordV1            `json:"history"`
 	Audiences map[string]*audienceV1 `json:"audiences,omitempty"`
+	Replies   map[string]*replyV1    `json:"replies,omitempty"`
+}
+
+type replyV1 struct {
+	Name             string            `json:"name"`
+	Digest           string            `json:"digest"`
+	Body             map[string]any    `json:"body"`
+	SensitiveDigests map[string]string `json:"sensitive_digests,omitempty"`
+	Salt             string            `json:"salt,omitempty"`
+	AppliedAt        time.Time         `json:"applied_at,omitzero"`
 }
 
 type audienceV1 struct {
@@ -92,7 +102,29 @@ func fromState(s *State) *fileV1 {
 			f.Audiences[addr] = fromAudience(a)
 		}
 	}
+	if len(s.Replies) > 0 {
+		f.Replies = map[string]*replyV1{}
+		for name, r := range s.Replies {
+			f.Replies[name] = &replyV1{Name: r.Name, Digest: r.Digest, Body: r.Body,
+				SensitiveDigests: r.SensitiveDigests, Salt: r.Salt, AppliedAt: utc(r.AppliedAt)}
+		}
+	}
 	return f
+}
+
+// reply is the in-memory form of rv, the reply rule of that name.
+func (rv *replyV1) reply(name string) (*Reply, error) {
+	where := fmt.Sprintf("replies[%q]", name)
+	switch {
+	case rv == nil:
+		return nil, fmt.Errorf("state file %s is null", where)
+	case rv.Name != name:
+		return nil, fmt.Errorf("state file %s has name %q; the two must be equal", where, rv.Name)
+	case rv.Digest == "" || rv.Body == nil:
+		return nil, fmt.Errorf(`state file %s has no "digest" or no "body"`, where)
+	}
+	return &Reply{Name: rv.Name, Digest: rv.Digest, Body: rv.Body, SensitiveDigests: rv.SensitiveDigests,
+		Salt: rv.Salt, AppliedAt: rv.AppliedAt}, nil
 }
 
 func fromAudience(a *Audience) *audienceV1 {
@@ -153,6 +185,16 @@ func (f *fileV1) state() (*State, error) {
 		return nil, fmt.Errorf("state file lineage %q is not a UUID", f.Lineage)
 	}
 	s := &State{Lineage: f.Lineage, Serial: f.Serial, Sends: map[string]*Record{}, Audiences: map[string]*Audience{}}
+	for name, rv := range f.Replies {
+		r, err := rv.reply(name)
+		if err != nil {
+			return nil, err
+		}
+		if s.Replies == nil {
+			s.Replies = map[string]*Reply{}
+		}
+		s.Replies[name] = r
+	}
 	for addr, av := range f.Audiences {
 		a, err := av.audience(fmt.Sprintf("audiences[%q]", addr))
 		if err != nil {

@@ -20,6 +20,24 @@ type State struct {
 	// Audiences holds the audiences lineup created and has not deleted,
 	// by address.
 	Audiences map[string]*Audience
+	// Replies holds the reply rules as last applied, by name: what
+	// lineup serve answers with.
+	Replies map[string]*Reply
+}
+
+// Reply is a reply rule as apply recorded it.
+type Reply struct {
+	Name string
+	// Digest is planner.Digest of the rule's body (planner.ReplyBody),
+	// sensitive values included.
+	Digest string
+	// Body is the rule's body with null for every sensitive value, and
+	// SensitiveDigests the digest of each, salted with Salt, by JSON path
+	// (planner.SentBody).
+	Body             map[string]any
+	SensitiveDigests map[string]string
+	Salt             string
+	AppliedAt        time.Time
 }
 
 // Status is where a send stands.

@@ -96,7 +96,7 @@ func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.S
 		fmt.Fprintf(s.Err, "\nError: apply did not finish:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))
 		return 1
 	}
-	fmt.Fprintf(s.Out, "\nApply complete! %s.\n", applied(p.Summary(), "sent", "forgotten", "created", "updated", "replaced", "deleted"))
+	fmt.Fprintf(s.Out, "\nApply complete! %s.\n", applied(p.Summary(), "sent", "forgotten", "created", "updated", "replaced", "deleted", "recorded", "removed"))
 	return 0
 }
 
@@ -109,11 +109,18 @@ func applied(sum planner.Summary, words ...string) string {
 		out += fmt.Sprintf("; audiences: %d %s, %d %s, %d %s, %d %s", sum.Create, words[2],
 			sum.Update, words[3], sum.Replace, words[4], sum.Delete, words[5])
 	}
+	if sum.Replies() > 0 {
+		out += fmt.Sprintf("; reply rules: %d %s, %d %s", sum.RepliesAdded+sum.RepliesChanged, words[6],
+			sum.RepliesRemoved, words[7])
+	}
 	return out
 }
 
 // actionable reports whether apply has anything to do for p.
 func actionable(p *planner.Plan) bool {
+	if p.Summary().Replies() > 0 {
+		return true
+	}
 	for _, ch := range p.Changes {
 		if ch.Follows() {
 			return true

@@ -58,7 +58,7 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 	}
 	sum := p.Summary()
 	fmt.Fprintf(s.Out, "Applying saved plan %s (%s): %s.\n", path, sp.ID,
-		applied(sum, "to send", "to forget", "to create", "to update", "to replace", "to delete"))
+		applied(sum, "to send", "to forget", "to create", "to update", "to replace", "to delete", "to record", "to remove"))
 	if !actionable(p) {
 		fmt.Fprintln(s.Out, "Nothing to apply.")
 		return 0

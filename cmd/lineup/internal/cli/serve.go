@@ -28,8 +28,9 @@ const sandboxSecret = "sandbox-channel-secret"
 
 type serveFlags struct {
 	inputs
-	addr    string
-	sandbox bool
+	addr       string
+	sandbox    bool
+	unreviewed bool
 }
 
 func runServe(ctx context.Context, g global, args []string, s Streams) int {
@@ -40,6 +41,8 @@ func runServe(ctx context.Context, g global, args []string, s Streams) int {
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	fs.BoolVar(&f.sandbox, "sandbox", false, "reply through the embedded LINE sandbox (kept in .lineup/sandbox), "+
 		"which can also play the users: see the address it prints")
+	fs.BoolVar(&f.unreviewed, "unreviewed", false, "answer with the reply rules of the configuration as they are, "+
+		"not as last applied (for local development)")
 	if code, ok := parse(fs, args, s); !ok {
 		return code
 	}
@@ -54,6 +57,7 @@ func runServe(ctx context.Context, g global, args []string, s Streams) int {
 	if !ok {
 		return 1
 	}
+	replyRules = reviewedRules(cfg, replyRules, w.st, f.unreviewed, s)
 	secret := s.Getenv(cfg.Settings.SecretEnv)
 	if secret == "" && f.sandbox {
 		secret = sandboxSecret
