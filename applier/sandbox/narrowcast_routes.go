@@ -12,6 +12,8 @@ func addCastRoutes(rt *router) {
 		name: "progress/narrowcast", status: http.StatusOK, handle: (*Server).progress})
 	rt.add(&endpoint{method: http.MethodGet, pattern: "/v2/bot/insight/followers",
 		name: "insight/followers", status: http.StatusOK, handle: (*Server).followers})
+	rt.add(&endpoint{method: http.MethodGet, pattern: "/v2/bot/insight/message/event",
+		name: "insight/message/event", status: http.StatusOK, handle: (*Server).messageEvent})
 	for _, ep := range []*endpoint{
 		{method: http.MethodPost, pattern: "/v2/bot/audienceGroup/upload", name: "audience/upload",
 			json: true, handle: (*Server).createAudience},

@@ -23,8 +23,9 @@ var lineRates = map[string]Rate{
 	"broadcast":  {Count: 60, Per: time.Hour},
 	"narrowcast": {Count: 60, Per: time.Hour},
 	// insight/followers is one of the insight endpoints limited alike.
-	"insight/followers": {Count: 60, Per: time.Hour},
-	"chat/loading":      {Count: 100, Per: time.Second},
+	"insight/followers":     {Count: 60, Per: time.Hour},
+	"insight/message/event": {Count: 60, Per: time.Hour},
+	"chat/loading":          {Count: 100, Per: time.Second},
 }
 
 var (

@@ -329,6 +329,10 @@ func count(n int, one, many string) string {
 	return thousands(n) + " " + many
 }
 
+// Thousands writes n as every plan format writes numbers, with comma
+// separators: 1,207.
+func Thousands(n int) string { return thousands(n) }
+
 // thousands writes n with comma separators: 1,207.
 func thousands(n int) string {
 	if n < 0 {

@@ -15,10 +15,16 @@ func runShow(ctx context.Context, g global, args []string, s Streams) int {
 	fs := newFlags("show [options] [PLAN]", "Shows the state: every send with its status, retry key, request ID, "+
 		"sent message IDs and quote tokens. Given a PLAN saved by lineup plan -out, shows that plan instead.", s)
 	path := fs.String("state", "", "read the state from `FILE` (default: the configuration's state file)")
+	stats := fs.Bool("stats", false, "read LINE's statistics of what the state records as sent: per request for "+
+		"narrowcasts and broadcasts, per day for pushes and multicasts (-json for JSON)")
+	sandbox := fs.Bool("sandbox", false, "with -stats, ask the embedded LINE sandbox")
 	var view viewFlags
 	view.register(fs)
 	if code, ok := parseArgs(fs, args, s, 1); !ok {
 		return code
+	}
+	if *stats {
+		return showStats(ctx, view, *sandbox, g, s)
 	}
 	if fs.NArg() == 1 {
 		return showSaved(fs.Arg(0), view, g, s)
