@@ -103,6 +103,9 @@ type Plan struct {
 	Changes []*Change
 	// Replies are the reply rules, NoOp ones included (replies.go).
 	Replies []*ReplyChange
+	// Targets are the -target addresses the plan was limited to
+	// (target.go); none for a whole plan.
+	Targets []string
 	// Lineage and Serial of the state the plan was made against.
 	Lineage string
 	Serial  uint64
@@ -136,6 +139,9 @@ type Options struct {
 	NewKey func() string
 	// Replace lists addresses to send again although they were sent before.
 	Replace []string
+	// Targets, when set, limit the plan to these addresses and what they
+	// depend on (-target).
+	Targets []string
 	// Quota, when set (online), is the month's quota and consumption: the
 	// plan's summary says how many messages are left, and Make warns when
 	// the estimate exceeds it.

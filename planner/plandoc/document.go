@@ -34,7 +34,9 @@ type Document struct {
 	// one by one (planner.Sources).
 	ConfigSources *ConfigSources `json:"config_sources,omitempty"`
 	Replace       []string       `json:"replace,omitempty"`
-	Changes       []*Change      `json:"changes"`
+	// Targets are the -target addresses the plan is limited to.
+	Targets []string  `json:"targets,omitempty"`
+	Changes []*Change `json:"changes"`
 	// ReplyRules are the reply rules, in the order lineup serve tries
 	// them, then the removed ones; those unchanged too.
 	ReplyRules []*ReplyRule `json:"reply_rules,omitempty"`
@@ -174,6 +176,7 @@ func New(p *planner.Plan) *Document {
 		FormatVersion: FormatVersion,
 		CreatedAt:     p.Now.UTC(),
 		State:         State{Serial: p.Serial},
+		Targets:       p.Targets,
 		Changes:       make([]*Change, 0, len(p.Changes)),
 	}
 	if p.Serial > 0 {

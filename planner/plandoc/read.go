@@ -113,7 +113,7 @@ func (d *Document) saved() (*planner.Saved, error) {
 	if err := d.checkKeys(); err != nil {
 		return nil, err
 	}
-	p := &planner.Plan{Lineage: d.State.Lineage, Serial: d.State.Serial, Now: d.CreatedAt}
+	p := &planner.Plan{Lineage: d.State.Lineage, Serial: d.State.Serial, Now: d.CreatedAt, Targets: d.Targets}
 	for i, c := range d.Changes {
 		ch, err := c.change()
 		if err != nil {

@@ -54,7 +54,20 @@ func Human(w io.Writer, p *planner.Plan, opts HumanOptions) error {
 		}
 	}
 	h.printf("%s\n", h.summary(sum))
+	if w := targetWarning(p); w != "" {
+		h.printf("\n%s %s\n", h.style(bold+yellow, "Warning:"), w)
+	}
 	return h.err
+}
+
+// targetWarning says that a plan limited by -target is not the whole
+// plan, or "".
+func targetWarning(p *planner.Plan) string {
+	if len(p.Targets) == 0 {
+		return ""
+	}
+	return "this plan is limited to -target=" + strings.Join(p.Targets, ", -target=") + " and what they depend on: " +
+		"other changes are not shown, and apply will not make them. Plan without -target to see everything."
 }
 
 // blocks renders the changes that do something, each followed by a blank

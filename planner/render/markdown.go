@@ -78,6 +78,9 @@ func Markdown(w io.Writer, p *planner.Plan, opts MarkdownOptions) error {
 			listed = append(listed, ch)
 		}
 	}
+	if w := targetWarning(p); w != "" {
+		b.WriteString("> [!WARNING]\n> " + w + "\n\n")
+	}
 	b.WriteString(allFriendsWarning(listed))
 	fmt.Fprintf(&b, "**%s**\n\n", h.summary(sum))
 	if notes := markdownNotes(p); notes != "" {

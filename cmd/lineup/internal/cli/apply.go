@@ -19,6 +19,7 @@ type applyFlags struct {
 	sandbox     bool
 	autoApprove bool
 	replace     listFlag
+	targets     listFlag
 	parallelism int
 }
 
@@ -30,6 +31,7 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	fs.BoolVar(&f.sandbox, "sandbox", false, "send to the embedded LINE sandbox (kept in .lineup/sandbox) instead of LINE")
 	fs.BoolVar(&f.autoApprove, "auto-approve", false, "apply without asking for approval")
 	fs.Var(&f.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
+	fs.Var(&f.targets, "target", targetUsage)
 	fs.IntVar(&f.parallelism, "parallelism", 16, "at most `N` requests in flight (LINE's rate limits apply as well)")
 	if code, ok := parseArgs(fs, args, s, 1); !ok {
 		return code
@@ -47,7 +49,8 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	}
 	defer w.release()
 	cfg, st, path := w.cfg, w.st, w.path
-	p, ok := makePlan(cfg, st, f.replace, readQuota(ctx, cfg, f.sandbox, s), g, s)
+	p, ok := makePlan(cfg, st, planner.Options{Replace: f.replace, Targets: f.targets,
+		Quota: readQuota(ctx, cfg, f.sandbox, s)}, g, s)
 	if !ok {
 		return 1
 	}

@@ -130,15 +130,12 @@ func readState(path string, s Streams) (*state.State, bool) {
 	return st, true
 }
 
-// makePlan plans the configuration against st, printing diagnostics.
-// quota, when not nil, is this month's quota read online.
-func makePlan(cfg *lang.Config, st *state.State, replace []string, quota *planner.Quota, g global, s Streams) (*planner.Plan, bool) {
-	p, diags := planner.Make(cfg, st, planner.Options{
-		Now:     s.Now,
-		NewKey:  uuid.NewString,
-		Replace: replace,
-		Quota:   quota,
-	})
+// makePlan plans the configuration against st with opts (its -replace
+// and -target addresses, and this month's quota when read online), on
+// the command's clock with fresh retry keys, printing diagnostics.
+func makePlan(cfg *lang.Config, st *state.State, opts planner.Options, g global, s Streams) (*planner.Plan, bool) {
+	opts.Now, opts.NewKey = s.Now, uuid.NewString
+	p, diags := planner.Make(cfg, st, opts)
 	printDiags(s.Err, cfg.Files, diags, g, s)
 	return p, !diags.HasErrors()
 }

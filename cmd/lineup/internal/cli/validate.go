@@ -34,7 +34,7 @@ func runValidate(ctx context.Context, g global, args []string, s Streams) int {
 	}
 	// Planning against an empty state checks every send against LINE's
 	// rules without reading or touching the real state.
-	if _, ok := makePlan(cfg, state.New(), nil, nil, g, s); !ok {
+	if _, ok := makePlan(cfg, state.New(), planner.Options{}, g, s); !ok {
 		return 1
 	}
 	fmt.Fprintf(s.Out, "Success! The configuration is valid (%d sends).\n", len(cfg.Sends))
