@@ -10,7 +10,8 @@ import (
 )
 
 // estimator estimates how many messages LINE will count for a send
-// (line-api-facts.md 13: one per recipient person).
+// (https://developers.line.biz/en/docs/messaging-api/pricing/: one per
+// recipient person).
 type estimator struct {
 	// byAddr and byID are the member counts of the configured upload
 	// audiences, by address and by the audience group ID the state
