@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/lineupdev/lineup/applier/line"
+	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner"
 	"github.com/lineupdev/lineup/planner/state"
 )
@@ -41,7 +42,7 @@ func (a *run) multicast(ctx context.Context, ch *planner.Change, body map[string
 		if part.Status == state.Sent {
 			continue
 		}
-		if a.wait(ctx, "multicast") != nil {
+		if a.wait(ctx, string(lang.KindMulticast)) != nil {
 			errs = append(errs, errors.New("apply was interrupted; the next apply sends the remaining requests"))
 			break
 		}
@@ -50,7 +51,7 @@ func (a *run) multicast(ctx context.Context, ch *planner.Change, body map[string
 			req[k] = v
 		}
 		req["to"] = chunk(body, i)
-		res, err := a.request(ctx, ch, "multicast", a.multicastRequester(req), part.RetryKey)
+		res, err := a.request(ctx, ch, string(lang.KindMulticast), a.multicastRequester(req), part.RetryKey)
 		if err != nil {
 			if line.Classify(err) == line.QuotaExhausted {
 				a.setQuotaReached()

@@ -38,22 +38,22 @@ func (a *run) send(ctx context.Context, ch *planner.Change) error {
 		return fail(err)
 	}
 	kind := ch.Send.Kind
-	if kind == "narrowcast" {
+	if kind == lang.KindNarrowcast {
 		if err := a.audiencesReady(ctx, ch.Send); err != nil {
 			return fail(err)
 		}
 	}
-	if kind == "multicast" {
+	if kind == lang.KindMulticast {
 		return a.multicast(ctx, ch, body)
 	}
-	if err := a.wait(ctx, kind); err != nil {
+	if err := a.wait(ctx, string(kind)); err != nil {
 		return a.notSent(ch, errors.New("not sent: apply was interrupted"))
 	}
 	rec, err := a.begin(ch, body)
 	if err != nil {
 		return fail(err)
 	}
-	res, err := a.request(ctx, ch, kind, a.requester(kind, body), rec.RetryKey)
+	res, err := a.request(ctx, ch, string(kind), a.requester(kind, body), rec.RetryKey)
 	if err != nil {
 		return fail(a.unsent(ch, rec.FirstAttempt, err))
 	}
@@ -65,7 +65,7 @@ func (a *run) send(ctx context.Context, ch *planner.Change) error {
 		result = SentBefore
 	}
 	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: result, RequestID: res.RequestID})
-	if kind == "narrowcast" && ch.Send.Wait {
+	if kind == lang.KindNarrowcast && ch.Send.Wait {
 		return a.follow(ctx, ch, rec)
 	}
 	return nil
@@ -104,10 +104,10 @@ func (a *run) unsent(ch *planner.Change, first time.Time, err error) error {
 }
 
 // requester returns the request of a push, broadcast or narrowcast.
-func (a *run) requester(kind string, body map[string]any) requestFunc {
+func (a *run) requester(kind lang.Kind, body map[string]any) requestFunc {
 	c := a.opts.Client
 	return func(ctx context.Context, key string) (*accepted, error) {
-		if kind == "push" {
+		if kind == lang.KindPush {
 			res, err := c.Push(ctx, body, key)
 			if err != nil {
 				return nil, err
@@ -119,7 +119,7 @@ func (a *run) requester(kind string, body map[string]any) requestFunc {
 			return out, nil
 		}
 		call := c.Broadcast
-		if kind == "narrowcast" {
+		if kind == lang.KindNarrowcast {
 			call = c.Narrowcast
 		}
 		res, err := call(ctx, body, key)

@@ -80,7 +80,7 @@ func chunks(body map[string]any) int {
 // narrowcast, one per request for a multicast.
 func freshKeys(ch *Change, newKey func() string) {
 	ch.RetryKey, ch.RetryKeys = "", nil
-	if ch.Send.Kind != "multicast" {
+	if ch.Send.Kind != lang.KindMulticast {
 		ch.RetryKey = newKey()
 		return
 	}

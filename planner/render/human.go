@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/lang/parallel"
 	"github.com/lineupdev/lineup/planner"
 )
@@ -76,7 +77,7 @@ func (h *human) blocks(changes []*planner.Change) [][]byte {
 func (h *human) progress(p *planner.Plan, prefix string) {
 	n := 0
 	for _, ch := range p.Changes {
-		if ch.Action != planner.NoOp || ch.IsAudience() || ch.Send == nil || ch.Send.Kind != "narrowcast" ||
+		if ch.Action != planner.NoOp || ch.IsAudience() || ch.Send == nil || ch.Send.Kind != lang.KindNarrowcast ||
 			ch.Reason == "" || ch.Prior == nil || ch.Prior.Progress == nil {
 			continue
 		}

@@ -160,7 +160,7 @@ func display(s *lang.Send) map[string]any {
 	for k, v := range body {
 		out[k] = v
 	}
-	if to, ok := out["to"].([]any); ok && s.Kind == "multicast" && len(to) > shownIDs {
+	if to, ok := out["to"].([]any); ok && s.Kind == lang.KindMulticast && len(to) > shownIDs {
 		requests := (len(to) + planner.MulticastChunk - 1) / planner.MulticastChunk
 		cut := append([]any{}, to[:shownIDs]...)
 		out["to"] = append(cut, rawText(fmt.Sprintf("... and %s more (%s user IDs, %s)", thousands(len(to)-shownIDs),
