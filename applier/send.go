@@ -38,6 +38,9 @@ func (a *run) send(ctx context.Context, ch *planner.Change) error {
 		return fail(err)
 	}
 	kind := ch.Send.Kind
+	if err := refused(rules.Check(kind, body)); err != nil {
+		return fail(err)
+	}
 	if kind == lang.KindNarrowcast {
 		if err := a.audiencesReady(ctx, ch.Send); err != nil {
 			return fail(err)
@@ -150,9 +153,17 @@ func (a *run) begin(ch *planner.Change, body map[string]any) (*state.Record, err
 		Address: ch.Address, Status: state.Pending, RetryKey: ch.RetryKey,
 		FirstAttempt: now, Digest: digest, To: to,
 	}
-	for i, key := range ch.RetryKeys {
-		rec.Parts = append(rec.Parts, state.Part{RetryKey: key, Status: state.Pending, FirstAttempt: now,
-			Count: len(chunk(body, i))})
+	if len(ch.RetryKeys) > 0 {
+		requests := rules.SplitMulticast(body)
+		if len(requests) != len(ch.RetryKeys) {
+			a.mu.Unlock()
+			return nil, fmt.Errorf("not sent: it takes %d requests now and the plan has %d retry keys; plan again",
+				len(requests), len(ch.RetryKeys))
+		}
+		for i, key := range ch.RetryKeys {
+			to, _ := requests[i]["to"].([]any)
+			rec.Parts = append(rec.Parts, state.Part{RetryKey: key, Status: state.Pending, FirstAttempt: now, Count: len(to)})
+		}
 	}
 	a.st.Sends[ch.Address] = rec
 	copied := *rec
@@ -208,13 +219,6 @@ func (a *run) body(ch *planner.Change) (map[string]any, error) {
 	if ref := unknownRef(send.Body); ref != "" {
 		return nil, fmt.Errorf("%s is still unknown", ref)
 	}
-	if ps := check(send); len(ps) > 0 {
-		var msgs []string
-		for _, p := range ps {
-			msgs = append(msgs, p.Path+": "+p.Message)
-		}
-		return nil, fmt.Errorf("LINE would refuse it: %s", strings.Join(msgs, "; "))
-	}
 	return send.Body, nil
 }
 
@@ -232,15 +236,19 @@ func (a *run) evaluated() (*lang.Config, error) {
 	return a.evaluatedCfg, nil
 }
 
-// check applies LINE's rules for the send's kind.
-func check(s *lang.Send) []rules.Problem {
-	switch s.Kind {
-	case "push":
-		return rules.Push(s.Body)
-	case "multicast":
-		return rules.Multicast(s.Body)
+// refused is the error of a body LINE would refuse (rules.Check found
+// problems), or nil: each problem as "path: LINE's message", in order.
+// Nothing is sent for a refused body, whether its values were known at
+// plan or only now.
+func refused(ps []rules.Problem) error {
+	if len(ps) == 0 {
+		return nil
 	}
-	return rules.Broadcast(s.Body)
+	msgs := make([]string, len(ps))
+	for i, p := range ps {
+		msgs[i] = p.Path + ": " + p.Message
+	}
+	return fmt.Errorf("not sent: LINE would refuse it: %s", strings.Join(msgs, "; "))
 }
 
 func (a *run) quotaReached() bool {

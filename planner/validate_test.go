@@ -55,8 +55,8 @@ func TestMakeValidation(t *testing.T) {
 func TestSubjectFallsBackToDeclRange(t *testing.T) {
 	s := push("x", user, "")
 	s.Ranges = nil
-	got := subject(s, "messages[0].text")
-	if diff := cmp.Diff(rng(1), *got); diff != "" {
+	got := s.RangeOf("messages[0].text")
+	if diff := cmp.Diff(rng(1), got); diff != "" {
 		t.Errorf("subject (-want +got):\n%s", diff)
 	}
 }
