@@ -42,8 +42,8 @@ func runValidate(ctx context.Context, g global, args []string, s Streams) int {
 }
 
 // validateConfig is what validate decides, with or without -json: it
-// loads the configuration in the working directory as plan does (the
-// inbox included) and, when the language has no errors, plans it against
+// loads the configuration in the working directory with its inbox, as
+// plan does, and, when the language has no errors, plans it against
 // an empty state, which checks every send and reply rule against LINE's
 // rules without reading or touching the real state. The diagnostics come
 // sorted.
@@ -54,7 +54,8 @@ func validateConfig(in inputs, s Streams) (*lang.Config, hcl.Diagnostics) {
 		Env:                   s.Env,
 		UnsetVariablesUnknown: in.unsetUnknown,
 		Inbox:                 readInbox, // inbox.go
-		Once:                  true,
+		// Not Once: the syntax stays, so that each diagnostic names its
+		// enclosing block (the snippet's context in -json).
 	})
 	if !diags.HasErrors() {
 		_, d := planner.Make(cfg, state.New(), planner.Options{Now: s.Now, NewKey: uuid.NewString})
