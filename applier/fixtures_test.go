@@ -165,4 +165,3 @@ func find(cfg *lang.Config, addr string) *lang.Send {
 	}
 	return nil
 }
-
