@@ -77,7 +77,7 @@ func diagsOf(diags hcl.Diagnostics) []diag {
 }
 
 func TestMakeValidatesByKind(t *testing.T) {
-	multi := &lang.Send{Kind: "multicast", Name: "members", DeclRange: rng(1),
+	multi := &lang.Send{Kind: lang.KindMulticast, Name: "members", DeclRange: rng(1),
 		Body: map[string]any{
 			"to":       []any{user, group, lang.Unknown{Ref: "inbox[\"1\"].user_id"}},
 			"messages": []any{map[string]any{"type": "text", "text": "hi", "quoteToken": "q"}},
