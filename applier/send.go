@@ -157,7 +157,7 @@ func (a *run) begin(ch *planner.Change, body map[string]any) (*state.Record, err
 		requests := rules.SplitMulticast(body)
 		if len(requests) != len(ch.RetryKeys) {
 			a.mu.Unlock()
-			return nil, fmt.Errorf("not sent: it takes %d requests now and the plan has %d retry keys; plan again",
+			return nil, fmt.Errorf("not sent: it takes %d requests now, but the plan has retry keys for %d; plan again",
 				len(requests), len(ch.RetryKeys))
 		}
 		for i, key := range ch.RetryKeys {
