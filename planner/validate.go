@@ -39,7 +39,9 @@ func validate(send *lang.Send, hasUnknown bool) hcl.Diagnostics {
 // rules.Check: validate and plan refuse what serve would refuse, with the
 // same diagnostics, on the reply block. Values known only after apply are
 // replaced by placeholders, as for a send (serve refuses them itself: it
-// cannot send them).
+// cannot send them). The quote token serve adds with quote = true goes
+// only on a message type that may quote, so no rule depends on it, and
+// the reply token comes with each event.
 func CheckReply(r *lang.Reply) hcl.Diagnostics {
 	body := map[string]any{"messages": r.Messages}
 	if r.NotificationDisabled {

@@ -31,7 +31,7 @@ func runValidate(ctx context.Context, g global, args []string, s Streams) int {
 		files = cfg.Files
 	}
 	if *asJSON {
-		return printValidateJSON(newValidateOutput(diags, files), s)
+		return printValidateJSON(newValidateOutput(diags, withReadFiles(files, diags)), s)
 	}
 	printDiags(s.Err, files, diags, g, s)
 	if diags.HasErrors() {
