@@ -43,7 +43,8 @@ const applyRefusal = "not sent: LINE would refuse it: "
 // them. No fixture holds values known only after apply; should one, plan
 // checks the placeholders that stand for them and apply the final values,
 // so apply may find more, about the values themselves: then plan's
-// problems must be among apply's.
+// problems must be among apply's. TestValueKnownAfterApplyCheckedAtApply
+// shows such a body, which only apply can refuse.
 func TestInvalidFixturesPlanAndApply(t *testing.T) {
 	root := filepath.Join("..", "planner", "testdata", "invalid")
 	var cases []string
@@ -164,4 +165,52 @@ func find(cfg *lang.Config, addr string) *lang.Send {
 		}
 	}
 	return nil
+}
+
+// A value known only after apply is checked where it stands at plan, and
+// its value at apply, by the same rules: a text that the request ID of
+// another send takes past 5,000 UTF-16 units plans (the ID stands for a
+// one-character placeholder) and is refused by apply before its request
+// leaves, while the send it depends on goes out.
+func TestValueKnownAfterApplyCheckedAtApply(t *testing.T) {
+	sb, err := sandbox.New(sandbox.Options{})
+	require.NoError(t, err)
+	srv := httptest.NewServer(sb)
+	defer srv.Close()
+	client, err := line.New(line.Config{Endpoint: srv.URL, Token: "t", Timeout: 5 * time.Second})
+	require.NoError(t, err)
+	dir := t.TempDir()
+	src := `push "a" {
+  to = "U0123456789abcdef0123456789abcdef"
+  text {
+    text = "First"
+  }
+}
+
+push "b" {
+  to = "U0123456789abcdef0123456789abcdef"
+  text {
+    text = "` + strings.Repeat("a", 4990) + ` ${push.a.request_id}"
+  }
+}
+`
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "main.lineup.hcl"), []byte(src), 0o644))
+	cfg, diags := lang.Load(dir, lang.Options{})
+	require.False(t, diags.HasErrors(), diags.Error())
+	st := state.New()
+	p, diags := planner.Make(cfg, st, planner.Options{Now: time.Now, NewKey: uuid.NewString})
+	require.False(t, diags.HasErrors(), "plan: %s", diags.Error())
+
+	err = applier.Apply(context.Background(), cfg, p, st, applier.Options{
+		Client: client, StatePath: filepath.Join(dir, "lineup.state.json")})
+	require.ErrorContains(t, err, "push.b: not sent: LINE would refuse it: messages[0].text: Length must be between 0 and 5000")
+	require.Equal(t, state.Sent, st.Sends["push.a"].Status)
+	require.NotContains(t, st.Sends, "push.b")
+	pushes := 0
+	for _, r := range sb.Requests() {
+		if r.Path == "/v2/bot/message/push" {
+			pushes++
+		}
+	}
+	require.Equal(t, 1, pushes, "requests to push")
 }
