@@ -61,12 +61,7 @@ func TestInvalidFixturesPlanAndApply(t *testing.T) {
 		return nil
 	})
 	require.NoError(t, err)
-	sb, err := sandbox.New(sandbox.Options{})
-	require.NoError(t, err)
-	srv := httptest.NewServer(sb)
-	defer srv.Close()
-	client, err := line.New(line.Config{Endpoint: srv.URL, Token: "t", Timeout: 5 * time.Second})
-	require.NoError(t, err)
+	_, client := sandboxClient(t)
 
 	byLanguage, compared := 0, 0
 	for _, c := range cases {
@@ -173,12 +168,7 @@ func find(cfg *lang.Config, addr string) *lang.Send {
 // one-character placeholder) and is refused by apply before its request
 // leaves, while the send it depends on goes out.
 func TestValueKnownAfterApplyCheckedAtApply(t *testing.T) {
-	sb, err := sandbox.New(sandbox.Options{})
-	require.NoError(t, err)
-	srv := httptest.NewServer(sb)
-	defer srv.Close()
-	client, err := line.New(line.Config{Endpoint: srv.URL, Token: "t", Timeout: 5 * time.Second})
-	require.NoError(t, err)
+	sb, client := sandboxClient(t)
 	dir := t.TempDir()
 	src := `push "a" {
   to = "U0123456789abcdef0123456789abcdef"
@@ -201,7 +191,7 @@ push "b" {
 	p, diags := planner.Make(cfg, st, planner.Options{Now: time.Now, NewKey: uuid.NewString})
 	require.False(t, diags.HasErrors(), "plan: %s", diags.Error())
 
-	err = applier.Apply(context.Background(), cfg, p, st, applier.Options{
+	err := applier.Apply(context.Background(), cfg, p, st, applier.Options{
 		Client: client, StatePath: filepath.Join(dir, "lineup.state.json")})
 	require.ErrorContains(t, err, "push.b: not sent: LINE would refuse it: messages[0].text: Length must be between 0 and 5000")
 	require.Equal(t, state.Sent, st.Sends["push.a"].Status)
@@ -213,4 +203,17 @@ push "b" {
 		}
 	}
 	require.Equal(t, 1, pushes, "requests to push")
+}
+
+// sandboxClient starts a sandbox on loopback for the test and returns it
+// with a LINE client that talks to it.
+func sandboxClient(t *testing.T) (*sandbox.Server, *line.Client) {
+	t.Helper()
+	sb, err := sandbox.New(sandbox.Options{})
+	require.NoError(t, err)
+	srv := httptest.NewServer(sb)
+	t.Cleanup(srv.Close)
+	client, err := line.New(line.Config{Endpoint: srv.URL, Token: "t", Timeout: 5 * time.Second})
+	require.NoError(t, err)
+	return sb, client
 }

@@ -2,15 +2,12 @@ package applier_test
 
 import (
 	"context"
-	"net/http/httptest"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
 	"github.com/lineupdev/lineup/applier"
-	"github.com/lineupdev/lineup/applier/line"
-	"github.com/lineupdev/lineup/applier/sandbox"
 	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner"
 	"github.com/lineupdev/lineup/planner/state"
@@ -21,12 +18,7 @@ import (
 // body takes is not sent at all: sending only the first requests would
 // leave users out without a word.
 func TestMulticastKeysMustMatchRequests(t *testing.T) {
-	sb, err := sandbox.New(sandbox.Options{})
-	require.NoError(t, err)
-	srv := httptest.NewServer(sb)
-	defer srv.Close()
-	client, err := line.New(line.Config{Endpoint: srv.URL, Token: "t", Timeout: 5 * time.Second})
-	require.NoError(t, err)
+	sb, client := sandboxClient(t)
 	dir := t.TempDir()
 	writeMulticast(t, dir, 600)
 	cfg, diags := lang.Load(dir, lang.Options{})
@@ -38,7 +30,7 @@ func TestMulticastKeysMustMatchRequests(t *testing.T) {
 	require.Len(t, p.Changes[0].RetryKeys, 2, "600 users take 2 requests")
 	p.Changes[0].RetryKeys = p.Changes[0].RetryKeys[:1]
 
-	err = applier.Apply(context.Background(), cfg, p, st, applier.Options{
+	err := applier.Apply(context.Background(), cfg, p, st, applier.Options{
 		Client: client, StatePath: filepath.Join(dir, "lineup.state.json")})
 	require.ErrorContains(t, err, "multicast.members: not sent: it takes 2 requests now, but the plan has retry keys for 1; plan again")
 	for _, r := range sb.Requests() {
