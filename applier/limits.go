@@ -17,7 +17,8 @@ type Rate struct {
 // "narrowcast", "audience".
 type Limits map[string]Rate
 
-// DefaultLimits are LINE's rate limits per channel (line-api-facts §6).
+// DefaultLimits are LINE's rate limits per channel
+// (https://developers.line.biz/en/reference/messaging-api/#rate-limits).
 // One apply shares them across everything it sends.
 var DefaultLimits = Limits{
 	"push":       {2000, time.Second},
@@ -42,8 +43,9 @@ func (ls Limits) limiters() map[string]*limiter {
 }
 
 // burst is how many requests a limiter lets leave at once. LINE's bucket
-// holds one window's worth of requests and starts full (facts §6). For a
-// limit per minute or hour that is the whole window: pacing 60 narrowcasts
+// holds one window's worth of requests and starts full
+// (https://developers.line.biz/en/reference/messaging-api/#rate-limits).
+// For a limit per minute or hour that is the whole window: pacing 60 narrowcasts
 // an hour one a minute would make an apply with two narrowcasts wait a
 // minute for nothing. For limits per second a small burst absorbs timer
 // jitter without running ahead of LINE's bucket. A bucket another client

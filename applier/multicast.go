@@ -6,32 +6,25 @@ import (
 	"fmt"
 
 	"github.com/lineupdev/lineup/applier/line"
+	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner"
+	"github.com/lineupdev/lineup/planner/rules"
 	"github.com/lineupdev/lineup/planner/state"
 )
 
-// MaxMulticastUsers is how many users one multicast request may carry.
-const MaxMulticastUsers = 500
-
-// chunk returns the users of request i of a multicast body: to[i*500:]
-// up to 500 of them.
-func chunk(body map[string]any, i int) []any {
-	to, _ := body["to"].([]any)
-	lo := i * MaxMulticastUsers
-	if lo >= len(to) {
-		return nil
-	}
-	return to[lo:min(len(to), lo+MaxMulticastUsers)]
-}
-
-// multicast sends a multicast as requests of at most 500 users, each with
-// its own retry key, all recorded under the one address. Parts sent
-// before (an unresolved multicast) are skipped.
+// multicast sends a multicast as the requests of rules.SplitMulticast (at
+// most 500 users each), each with its own retry key, all recorded under
+// the one address. Parts sent before (an unresolved multicast) are
+// skipped.
 func (a *run) multicast(ctx context.Context, ch *planner.Change, body map[string]any) error {
 	fail := a.failer(ch)
 	rec, err := a.begin(ch, body)
 	if err != nil {
 		return fail(err)
+	}
+	requests := rules.SplitMulticast(body)
+	if len(requests) < len(rec.Parts) {
+		return fail(fmt.Errorf("not sent: it takes %d requests and its record has %d parts", len(requests), len(rec.Parts)))
 	}
 	var errs []error
 	for i := range rec.Parts {
@@ -41,16 +34,11 @@ func (a *run) multicast(ctx context.Context, ch *planner.Change, body map[string
 		if part.Status == state.Sent {
 			continue
 		}
-		if a.wait(ctx, "multicast") != nil {
+		if a.wait(ctx, string(lang.KindMulticast)) != nil {
 			errs = append(errs, errors.New("apply was interrupted; the next apply sends the remaining requests"))
 			break
 		}
-		req := map[string]any{}
-		for k, v := range body {
-			req[k] = v
-		}
-		req["to"] = chunk(body, i)
-		res, err := a.request(ctx, ch, "multicast", a.multicastRequester(req), part.RetryKey)
+		res, err := a.request(ctx, ch, string(lang.KindMulticast), a.multicastRequester(requests[i]), part.RetryKey)
 		if err != nil {
 			if line.Classify(err) == line.QuotaExhausted {
 				a.setQuotaReached()

@@ -38,22 +38,25 @@ func (a *run) send(ctx context.Context, ch *planner.Change) error {
 		return fail(err)
 	}
 	kind := ch.Send.Kind
-	if kind == "narrowcast" {
+	if err := refused(rules.Check(kind, body)); err != nil {
+		return fail(err)
+	}
+	if kind == lang.KindNarrowcast {
 		if err := a.audiencesReady(ctx, ch.Send); err != nil {
 			return fail(err)
 		}
 	}
-	if kind == "multicast" {
+	if kind == lang.KindMulticast {
 		return a.multicast(ctx, ch, body)
 	}
-	if err := a.wait(ctx, kind); err != nil {
+	if err := a.wait(ctx, string(kind)); err != nil {
 		return a.notSent(ch, errors.New("not sent: apply was interrupted"))
 	}
 	rec, err := a.begin(ch, body)
 	if err != nil {
 		return fail(err)
 	}
-	res, err := a.request(ctx, ch, kind, a.requester(kind, body), rec.RetryKey)
+	res, err := a.request(ctx, ch, string(kind), a.requester(kind, body), rec.RetryKey)
 	if err != nil {
 		return fail(a.unsent(ch, rec.FirstAttempt, err))
 	}
@@ -65,7 +68,7 @@ func (a *run) send(ctx context.Context, ch *planner.Change) error {
 		result = SentBefore
 	}
 	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: result, RequestID: res.RequestID})
-	if kind == "narrowcast" && ch.Send.Wait {
+	if kind == lang.KindNarrowcast && ch.Send.Wait {
 		return a.follow(ctx, ch, rec)
 	}
 	return nil
@@ -104,10 +107,10 @@ func (a *run) unsent(ch *planner.Change, first time.Time, err error) error {
 }
 
 // requester returns the request of a push, broadcast or narrowcast.
-func (a *run) requester(kind string, body map[string]any) requestFunc {
+func (a *run) requester(kind lang.Kind, body map[string]any) requestFunc {
 	c := a.opts.Client
 	return func(ctx context.Context, key string) (*accepted, error) {
-		if kind == "push" {
+		if kind == lang.KindPush {
 			res, err := c.Push(ctx, body, key)
 			if err != nil {
 				return nil, err
@@ -119,7 +122,7 @@ func (a *run) requester(kind string, body map[string]any) requestFunc {
 			return out, nil
 		}
 		call := c.Broadcast
-		if kind == "narrowcast" {
+		if kind == lang.KindNarrowcast {
 			call = c.Narrowcast
 		}
 		res, err := call(ctx, body, key)
@@ -155,9 +158,17 @@ func (a *run) begin(ch *planner.Change, body map[string]any) (*state.Record, err
 		salt = ch.RetryKeys[0]
 	}
 	rec.Body, rec.SensitiveDigests = planner.SentBody(ch.Send, body, salt)
-	for i, key := range ch.RetryKeys {
-		rec.Parts = append(rec.Parts, state.Part{RetryKey: key, Status: state.Pending, FirstAttempt: now,
-			Count: len(chunk(body, i))})
+	if len(ch.RetryKeys) > 0 {
+		requests := rules.SplitMulticast(body)
+		if len(requests) != len(ch.RetryKeys) {
+			a.mu.Unlock()
+			return nil, fmt.Errorf("not sent: it takes %d requests now, but the plan has retry keys for %d; plan again",
+				len(requests), len(ch.RetryKeys))
+		}
+		for i, key := range ch.RetryKeys {
+			to, _ := requests[i]["to"].([]any)
+			rec.Parts = append(rec.Parts, state.Part{RetryKey: key, Status: state.Pending, FirstAttempt: now, Count: len(to)})
+		}
 	}
 	a.st.Sends[ch.Address] = rec
 	copied := *rec
@@ -213,13 +224,6 @@ func (a *run) body(ch *planner.Change) (map[string]any, error) {
 	if ref := unknownRef(send.Body); ref != "" {
 		return nil, fmt.Errorf("%s is still unknown", ref)
 	}
-	if ps := check(send); len(ps) > 0 {
-		var msgs []string
-		for _, p := range ps {
-			msgs = append(msgs, p.Path+": "+p.Message)
-		}
-		return nil, fmt.Errorf("LINE would refuse it: %s", strings.Join(msgs, "; "))
-	}
 	return send.Body, nil
 }
 
@@ -237,15 +241,19 @@ func (a *run) evaluated() (*lang.Config, error) {
 	return a.evaluatedCfg, nil
 }
 
-// check applies LINE's rules for the send's kind.
-func check(s *lang.Send) []rules.Problem {
-	switch s.Kind {
-	case "push":
-		return rules.Push(s.Body)
-	case "multicast":
-		return rules.Multicast(s.Body)
+// refused is the error of a body LINE would refuse (rules.Check found
+// problems), or nil: each problem as "path: LINE's message", in order.
+// Nothing is sent for a refused body, whether its values were known at
+// plan or only now.
+func refused(ps []rules.Problem) error {
+	if len(ps) == 0 {
+		return nil
 	}
-	return rules.Broadcast(s.Body)
+	msgs := make([]string, len(ps))
+	for i, p := range ps {
+		msgs[i] = p.Path + ": " + p.Message
+	}
+	return fmt.Errorf("not sent: LINE would refuse it: %s", strings.Join(msgs, "; "))
 }
 
 func (a *run) quotaReached() bool {

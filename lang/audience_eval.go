@@ -19,7 +19,8 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 )
 
-// Limits of LINE's audiences (line-api-facts.md 9).
+// Limits of LINE's audiences
+// (https://developers.line.biz/en/reference/messaging-api/#manage-audience-group).
 const (
 	maxAudienceDescription = 120
 	maxAudienceIDs         = 1500000

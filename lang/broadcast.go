@@ -18,7 +18,7 @@ func isCastKind(root string) bool {
 // cast is a multicast, broadcast or narrowcast block. Attributes a kind
 // does not take are nil (the schema of each kind refuses them).
 type cast struct {
-	Kind                 string // "multicast", "broadcast" or "narrowcast"
+	Kind                 Kind // KindMulticast, KindBroadcast or KindNarrowcast
 	Name                 string
 	Messages             *hcl.Attribute
 	Inline               []*messageBlock
@@ -35,7 +35,7 @@ type cast struct {
 }
 
 // Address is the cast's address, "narrowcast.winter_sale".
-func (c *cast) Address() string { return c.Kind + "." + c.Name }
+func (c *cast) Address() string { return string(c.Kind) + "." + c.Name }
 
 // limitBlock is the limit block of a narrowcast.
 type limitBlock struct {
@@ -78,7 +78,7 @@ func decodeCastBlock(block *hcl.Block) (*cast, hcl.Diagnostics) {
 	content, d := bodyContent(block.Body, schema)
 	diags = append(diags, d...)
 	c := &cast{
-		Kind:                 block.Type,
+		Kind:                 Kind(block.Type),
 		Name:                 block.Labels[0],
 		Messages:             content.Attributes["messages"],
 		NotificationDisabled: content.Attributes["notification_disabled"],
@@ -103,7 +103,7 @@ func decodeCastBlock(block *hcl.Block) (*cast, hcl.Diagnostics) {
 	}
 	c.Inline, d = decodeMessageBlocks(msgBlocks)
 	diags = append(diags, d...)
-	diags = append(diags, checkMessagesGiven(c.Kind, "sends", c.Messages, len(c.Inline), c.DeclRange)...)
+	diags = append(diags, checkMessagesGiven(string(c.Kind), "sends", c.Messages, len(c.Inline), c.DeclRange)...)
 	diags = append(diags, c.checkFunctionPlaces()...)
 	return c, diags
 }

@@ -39,7 +39,7 @@ func (m *module) refNames(root string) (names []string, noun string, ok bool) {
 		return sortedKeys(m.audiences), "audience", true
 	case isCastKind(root):
 		for _, addr := range sortedKeys(m.casts) {
-			if c := m.casts[addr]; c.Kind == root {
+			if c := m.casts[addr]; string(c.Kind) == root {
 				names = append(names, c.Name)
 			}
 		}
@@ -108,7 +108,7 @@ func (r *run) evalCast(c *cast) *Send {
 	s := r.newCastSend(c)
 	addr := c.Address()
 	ctx := r.ctx(addr)
-	if c.Kind == "multicast" && c.To != nil {
+	if c.Kind == KindMulticast && c.To != nil {
 		r.evalMulticastTo(s, c, ctx)
 	}
 	var msgs cty.Value
@@ -139,7 +139,7 @@ func (r *run) evalCast(c *cast) *Send {
 			s.Body["customAggregationUnits"] = []any{r.toJSON(s, "customAggregationUnits[0]", v, a.Expr.Range())}
 		}
 	}
-	if c.Kind == "narrowcast" {
+	if c.Kind == KindNarrowcast {
 		r.evalNarrowcast(s, c, ctx)
 	}
 	r.casts[addr] = r.castValue(c)
@@ -150,7 +150,7 @@ func (r *run) evalCast(c *cast) *Send {
 // or broadcast.NAME.request_id and narrowcast.NAME.request_id.
 func (r *run) castValue(c *cast) cty.Value {
 	addr := c.Address()
-	if c.Kind == "multicast" {
+	if c.Kind == KindMulticast {
 		return r.multicastValue(addr)
 	}
 	if res, done := r.results[addr]; done {

@@ -43,9 +43,26 @@ type Settings struct {
 	DeclRange hcl.Range
 }
 
+// Kind is what a send is, which decides the LINE endpoint it goes to and
+// the rules its body must pass. It is the first part of its address.
+type Kind string
+
+// The kinds of sends. A reply rule is evaluated as a send of KindReply.
+const (
+	KindPush       Kind = "push"
+	KindMulticast  Kind = "multicast"
+	KindBroadcast  Kind = "broadcast"
+	KindNarrowcast Kind = "narrowcast"
+	KindReply      Kind = "reply"
+)
+
+// SendKinds are the kinds of the sends a configuration declares (a reply
+// rule is not one).
+var SendKinds = []Kind{KindPush, KindMulticast, KindBroadcast, KindNarrowcast}
+
 // Send is one push, multicast, broadcast or narrowcast.
 type Send struct {
-	Kind      string // "push", "multicast", "broadcast" or "narrowcast"
+	Kind      Kind // KindPush, KindMulticast, KindBroadcast or KindNarrowcast
 	Name      string
 	DeclRange hcl.Range
 	// DependsOn lists, sorted, the addresses of the sends whose values known
@@ -75,7 +92,7 @@ type Send struct {
 }
 
 // Address is the send's address, for example "push.welcome".
-func (s *Send) Address() string { return s.Kind + "." + s.Name }
+func (s *Send) Address() string { return string(s.Kind) + "." + s.Name }
 
 // Unknown stands in Body for a value known only after apply.
 type Unknown struct {

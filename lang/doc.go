@@ -21,7 +21,7 @@
 // Rewrite (walk.go): sorted keys, JSON paths built one way, so the value
 // an error names is the same on every run and RangeAt finds its source.
 //
-// Choices where LANGUAGE.md is silent: messages = EXPR must evaluate to a
+// Choices where docs/language.md is silent: messages = EXPR must evaluate to a
 // list of message objects that come from bundles (a literal object is an
 // error); a -var-file that sets an undeclared variable is a warning (a -var
 // for one is an error); a value from the environment or -var is taken

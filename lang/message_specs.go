@@ -1,6 +1,6 @@
 package lang
 
-// The table of message objects (LANGUAGE.md section 3): which snake_case
+// The table of message objects (docs/language.md, "Message objects"): which snake_case
 // attributes and nested blocks each takes and the LINE JSON each becomes.
 // Only the shape is decided here; LINE's limits are checked over the JSON
 // by planner/rules.

@@ -13,7 +13,7 @@ var sentType = cty.Object(map[string]cty.Type{"id": cty.String, "quote_token": c
 
 func (r *run) newSend(p *push) *Send {
 	return &Send{
-		Kind:      "push",
+		Kind:      KindPush,
 		Name:      p.Name,
 		DeclRange: p.DeclRange,
 		DependsOn: r.ev.graph.dependsOn["push."+p.Name],

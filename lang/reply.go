@@ -109,7 +109,7 @@ func (rb *replyBlock) expressions() []hcl.Expression {
 
 // evalReply evaluates a reply rule.
 func (r *run) evalReply(rb *replyBlock) *Reply {
-	s := &Send{Kind: "reply", Name: rb.Name, DeclRange: rb.DeclRange,
+	s := &Send{Kind: KindReply, Name: rb.Name, DeclRange: rb.DeclRange,
 		Body: map[string]any{}, Ranges: map[string]hcl.Range{}}
 	out := &Reply{Name: rb.Name, DeclRange: rb.DeclRange, Ranges: s.Ranges}
 	ctx := r.ctx("reply." + rb.Name)

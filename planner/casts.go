@@ -5,13 +5,9 @@ import (
 	"time"
 
 	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner/rules"
 	"github.com/lineupdev/lineup/planner/state"
 )
-
-// MulticastChunk is how many users one multicast request takes: a
-// multicast's "to" is sent in requests of to[i*500:(i+1)*500], each with
-// its own retry key.
-const MulticastChunk = 500
 
 // applyOrder returns the addresses of cfg's audiences and sends in apply
 // order: each after what it depends on (Send.DependsOn,
@@ -67,20 +63,18 @@ func distinctTo(body map[string]any) ([]any, bool) {
 	return out, true
 }
 
-// chunks is how many requests a multicast body takes (at least 1).
+// chunks is how many requests a multicast body takes (at least 1), each
+// with its own retry key: those of rules.SplitMulticast.
 func chunks(body map[string]any) int {
-	to, ok := distinctTo(body)
-	if !ok || len(to) == 0 {
-		return 1
-	}
-	return (len(to) + MulticastChunk - 1) / MulticastChunk
+	to, _ := distinctTo(body)
+	return rules.MulticastRequests(len(to))
 }
 
 // freshKeys sets a Send change's retry keys: one for a push, broadcast or
 // narrowcast, one per request for a multicast.
 func freshKeys(ch *Change, newKey func() string) {
 	ch.RetryKey, ch.RetryKeys = "", nil
-	if ch.Send.Kind != "multicast" {
+	if ch.Send.Kind != lang.KindMulticast {
 		ch.RetryKey = newKey()
 		return
 	}
@@ -119,10 +113,14 @@ func partKeys(ch *Change, newKey func() string) (time.Time, int) {
 			}
 		}
 	}
-	to, _ := distinctTo(ch.Send.Body)
+	requests := rules.SplitMulticast(ch.Send.Body)
+	_, known := distinctTo(ch.Send.Body)
 	for i := len(ch.Prior.Parts); i < chunks(ch.Send.Body); i++ {
 		ch.RetryKeys = append(ch.RetryKeys, newKey())
-		users += max(min(len(to)-i*MulticastChunk, MulticastChunk), 0)
+		if known && i < len(requests) {
+			to, _ := requests[i]["to"].([]any)
+			users += len(to)
+		}
 	}
 	return expires, users
 }

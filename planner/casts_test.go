@@ -24,7 +24,7 @@ func userIDs(n int) []any {
 
 func multicast(name string, to []any) *lang.Send {
 	return &lang.Send{
-		Kind: "multicast", Name: name, DeclRange: rng(1),
+		Kind: lang.KindMulticast, Name: name, DeclRange: rng(1),
 		Body: map[string]any{
 			"to":       to,
 			"messages": []any{map[string]any{"type": "text", "text": "News"}},
@@ -38,7 +38,7 @@ func narrowcast(name string, extra map[string]any, deps ...string) *lang.Send {
 	for k, v := range extra {
 		body[k] = v
 	}
-	return &lang.Send{Kind: "narrowcast", Name: name, DeclRange: rng(1), Body: body, Wait: true, DependsOn: deps,
+	return &lang.Send{Kind: lang.KindNarrowcast, Name: name, DeclRange: rng(1), Body: body, Wait: true, DependsOn: deps,
 		Ranges: map[string]hcl.Range{"messages": rng(2), "recipient": rng(3), "filter": rng(4), "limit": rng(5)}}
 }
 
@@ -225,7 +225,7 @@ func TestEstimates(t *testing.T) {
 		{"push to a group", push("p", group, "x"), -1},
 		{"multicast counts distinct users", multicast("m", []any{user, user, "U" + strings.Repeat("1", 32)}), 2},
 		{"multicast to unknown users", multicast("m", []any{lang.Unknown{Ref: "local.x"}}), -1},
-		{"broadcast", &lang.Send{Kind: "broadcast", Body: map[string]any{}}, -1},
+		{"broadcast", &lang.Send{Kind: lang.KindBroadcast, Body: map[string]any{}}, -1},
 		{"narrowcast to all friends", narrowcast("n", nil), -1},
 		{"narrowcast to an upload audience", narrowcast("n", toAudience(lang.Unknown{Ref: "audience.vip.id"})), 3},
 		{"narrowcast to its ID", narrowcast("n", toAudience(5614991017776.0)), 3},

@@ -10,7 +10,8 @@ import (
 )
 
 // estimator estimates how many messages LINE will count for a send
-// (line-api-facts.md 13: one per recipient person).
+// (https://developers.line.biz/en/docs/messaging-api/pricing/: one per
+// recipient person).
 type estimator struct {
 	// byAddr and byID are the member counts of the configured upload
 	// audiences, by address and by the audience group ID the state
@@ -43,16 +44,16 @@ func newEstimator(cfg *lang.Config, st *state.State) *estimator {
 //     it has no filter, that audience's size, capped by limit.max; else -1.
 func (e *estimator) estimate(send *lang.Send) int {
 	switch send.Kind {
-	case "push":
+	case lang.KindPush:
 		to, ok := send.Body["to"].(string)
 		if ok && strings.HasPrefix(to, "U") {
 			return 1
 		}
-	case "multicast":
+	case lang.KindMulticast:
 		if to, ok := distinctTo(send.Body); ok {
 			return len(to)
 		}
-	case "narrowcast":
+	case lang.KindNarrowcast:
 		return e.narrowcast(send.Body)
 	}
 	return -1

@@ -16,9 +16,10 @@ import (
 // request: an Unresolved change can be retried safely until then.
 const KeyLifetime = 24 * time.Hour
 
-// Make computes the plan for cfg against st. It validates every send
-// against LINE's rules; problems are error diagnostics on the attribute at
-// fault (values known only after apply are checked by apply instead). A
+// Make computes the plan for cfg against st. It validates every send, and
+// every reply rule as serve sends it, against LINE's rules (rules.Check);
+// problems are error diagnostics on the attribute at fault (values known
+// only after apply are checked by apply instead). A
 // -replace address that names no send is an error too. With opts.Quota
 // set, an estimate past what is left of the month's quota is a warning.
 //
@@ -59,7 +60,7 @@ func Make(cfg *lang.Config, st *state.State, opts Options) (*Plan, hcl.Diagnosti
 		st = &state.State{}
 	}
 	p := &Plan{Lineage: st.Lineage, Serial: st.Serial, Now: opts.Now(), Quota: opts.Quota}
-	diags := checkReplace(cfg, opts.Replace)
+	diags := append(checkReplace(cfg, opts.Replace), checkReplies(cfg)...)
 	m := &maker{now: p.Now, newKey: opts.NewKey, est: newEstimator(cfg, st), replace: map[string]bool{}}
 	for _, a := range opts.Replace {
 		m.replace[a] = true

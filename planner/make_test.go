@@ -22,7 +22,7 @@ var now = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 // push builds a push whose body is to plus one text message.
 func push(name, to, text string) *lang.Send {
 	return &lang.Send{
-		Kind:      "push",
+		Kind:      lang.KindPush,
 		Name:      name,
 		DeclRange: rng(1),
 		Body: map[string]any{

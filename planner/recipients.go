@@ -10,9 +10,9 @@ func ReachesAllFriends(s *lang.Send) bool {
 		return false
 	}
 	switch s.Kind {
-	case "broadcast":
+	case lang.KindBroadcast:
 		return true
-	case "narrowcast":
+	case lang.KindNarrowcast:
 		_, filtered := s.Body["recipient"]
 		return !filtered
 	}

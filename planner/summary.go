@@ -1,6 +1,9 @@
 package planner
 
-import "github.com/lineupdev/lineup/planner/state"
+import (
+	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner/state"
+)
 
 // Summary counts the plan's changes. Estimate sums the estimates of the
 // sends that may send (Send and Unresolved); those that cannot be
@@ -81,7 +84,7 @@ func inProgress(rec *state.Record) bool {
 // has wait = true (an apply that followed it was interrupted, or it was
 // sent with wait = false).
 func (ch *Change) Follows() bool {
-	return ch.Action == NoOp && ch.Send != nil && ch.Send.Kind == "narrowcast" && ch.Send.Wait && inProgress(ch.Prior)
+	return ch.Action == NoOp && ch.Send != nil && ch.Send.Kind == lang.KindNarrowcast && ch.Send.Wait && inProgress(ch.Prior)
 }
 
 // DeliveryFailed reports whether rec is a narrowcast LINE accepted whose

@@ -11,9 +11,9 @@ import (
 	"github.com/lineupdev/lineup/planner/rules"
 )
 
-// validate checks send's body against LINE's rules; each problem is an
-// error on the attribute at fault. hasUnknown says whether the body holds
-// a lang.Unknown.
+// validate checks send's body against LINE's rules (rules.Check); each
+// problem is an error on the attribute at fault. hasUnknown says whether
+// the body holds a lang.Unknown.
 //
 // A value known only after apply (lang.Unknown) cannot be checked yet. It
 // is replaced by a placeholder valid where such values occur (they are
@@ -21,68 +21,67 @@ import (
 // audience group ID of 1 in a recipient's audienceGroupId, a one-character
 // string elsewhere. So rules about where a value may be (a quoteToken on an
 // image) are still checked, and rules about the value itself are left to
-// apply, which checks the final body before sending.
+// apply, which checks the final body with rules.Check before sending.
 func validate(send *lang.Send, hasUnknown bool) hcl.Diagnostics {
 	body := send.Body
 	if hasUnknown {
 		body = placeholders(body)
-		if id, whole := body["to"].(string); whole && send.Kind == "multicast" {
+		if id, whole := body["to"].(string); whole && send.Kind == lang.KindMulticast {
 			body["to"] = []any{id} // a list not known yet, as validate sees an unset variable
 		}
 	}
-	var problems []rules.Problem
-	switch send.Kind {
-	case "push":
-		problems = rules.Push(body)
-	case "multicast":
-		problems = multicastProblems(body)
-	case "narrowcast":
-		problems = rules.Narrowcast(body)
-	default:
-		problems = rules.Broadcast(body)
+	return refusals(send.Address(), rules.Check(send.Kind, body), func(path string) hcl.Range {
+		return send.RangeOf(path)
+	})
+}
+
+// CheckReply checks the messages of a reply rule as serve sends them, with
+// rules.Check: validate and plan refuse what serve would refuse, with the
+// same diagnostics, on the reply block. Values known only after apply are
+// replaced by placeholders, as for a send (serve refuses them itself: it
+// cannot send them). The quote token serve adds with quote = true goes
+// only on a message type that may quote, so no rule depends on it, and
+// the reply token comes with each event.
+func CheckReply(r *lang.Reply) hcl.Diagnostics {
+	body := map[string]any{"messages": r.Messages}
+	if r.NotificationDisabled {
+		body["notificationDisabled"] = true
 	}
+	if lang.HasUnknown(body) {
+		body = placeholders(body)
+	}
+	return refusals("the reply of reply."+r.Name, rules.Check(lang.KindReply, body), func(path string) hcl.Range {
+		return lang.RangeAt(r.Ranges, path, r.DeclRange)
+	})
+}
+
+// checkReplies checks every reply rule of cfg.
+func checkReplies(cfg *lang.Config) hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	for _, p := range problems {
-		detail := fmt.Sprintf("LINE would refuse %s: %s (at %s).", send.Address(), p.Message, p.Path)
-		if p.Note != "" {
-			detail += " " + p.Note
-		}
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  p.Summary,
-			Detail:   detail,
-			Subject:  subject(send, cmp.Or(p.At, p.Path)),
-		})
+	for _, r := range cfg.Replies() {
+		diags = append(diags, CheckReply(r)...)
 	}
 	return diags
 }
 
-// multicastProblems checks a multicast body of any number of users as
-// the requests of at most MulticastChunk users apply sends: each chunk's
-// "to" (problems at the index in the whole list), and the messages once.
-func multicastProblems(body map[string]any) []rules.Problem {
-	to, ok := body["to"].([]any)
-	if !ok || len(to) <= MulticastChunk {
-		return rules.Multicast(body)
-	}
-	var out []rules.Problem
-	for start := 0; start < len(to); start += MulticastChunk {
-		part := map[string]any{}
-		for k, v := range body {
-			part[k] = v
+// refusals turns the problems of what (a send's address, or "the reply of
+// reply.NAME") into error diagnostics, each at rangeOf its JSON path.
+func refusals(what string, problems []rules.Problem, rangeOf func(path string) hcl.Range) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, p := range problems {
+		detail := fmt.Sprintf("LINE would refuse %s: %s (at %s).", what, p.Message, p.Path)
+		if p.Note != "" {
+			detail += " " + p.Note
 		}
-		part["to"] = to[start:min(start+MulticastChunk, len(to))]
-		for _, p := range rules.Multicast(part) {
-			var i int
-			if n, _ := fmt.Sscanf(p.Path, "to[%d]", &i); n == 1 {
-				p.Path = fmt.Sprintf("to[%d]", start+i)
-			} else if start > 0 {
-				continue // reported for the first chunk
-			}
-			out = append(out, p)
-		}
+		rng := rangeOf(cmp.Or(p.At, p.Path))
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  p.Summary,
+			Detail:   detail,
+			Subject:  &rng,
+		})
 	}
-	return out
+	return diags
 }
 
 // placeholders copies body with every lang.Unknown replaced as validate
@@ -102,13 +101,6 @@ func placeholders(body map[string]any) map[string]any {
 		return "x", true
 	}).(map[string]any)
 	return out
-}
-
-// subject is the source range of the value at path, or of the nearest
-// enclosing value lang recorded, or the send's block.
-func subject(send *lang.Send, path string) *hcl.Range {
-	r := send.RangeOf(path)
-	return &r
 }
 
 // sortedKeys returns m's keys in order.

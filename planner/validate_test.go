@@ -55,8 +55,8 @@ func TestMakeValidation(t *testing.T) {
 func TestSubjectFallsBackToDeclRange(t *testing.T) {
 	s := push("x", user, "")
 	s.Ranges = nil
-	got := subject(s, "messages[0].text")
-	if diff := cmp.Diff(rng(1), *got); diff != "" {
+	got := s.RangeOf("messages[0].text")
+	if diff := cmp.Diff(rng(1), got); diff != "" {
 		t.Errorf("subject (-want +got):\n%s", diff)
 	}
 }
@@ -77,7 +77,7 @@ func diagsOf(diags hcl.Diagnostics) []diag {
 }
 
 func TestMakeValidatesByKind(t *testing.T) {
-	multi := &lang.Send{Kind: "multicast", Name: "members", DeclRange: rng(1),
+	multi := &lang.Send{Kind: lang.KindMulticast, Name: "members", DeclRange: rng(1),
 		Body: map[string]any{
 			"to":       []any{user, group, lang.Unknown{Ref: "inbox[\"1\"].user_id"}},
 			"messages": []any{map[string]any{"type": "text", "text": "hi", "quoteToken": "q"}},

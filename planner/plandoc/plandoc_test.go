@@ -233,6 +233,8 @@ func TestReadRefuses(t *testing.T) {
 		{"action", edit(func(d *Document) { d.Changes[1].Action = "explode" }), `saved plan changes[1]: action "explode" is not one of`},
 		{"no key", edit(func(d *Document) { find(d, "push.coupon").RetryKey = "" }),
 			`saved plan changes[2]: push.coupon is to be sent but has no retry_key`},
+		{"kind", edit(func(d *Document) { find(d, "push.coupon").Address = "fax.coupon" }),
+			`saved plan changes[2]: address "fax.coupon": "fax" is not push, multicast, broadcast, narrowcast or audience`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -190,6 +191,9 @@ func (c *Change) change() (*planner.Change, error) {
 	if kind == "audience" {
 		return ch, c.audienceChange(ch, name)
 	}
+	if !slices.Contains(lang.SendKinds, lang.Kind(kind)) {
+		return nil, fmt.Errorf("address %q: %q is not push, multicast, broadcast, narrowcast or audience", c.Address, kind)
+	}
 	if act == planner.Send && c.RetryKey == "" && len(c.RetryKeys) == 0 {
 		return nil, fmt.Errorf("%s is to be sent but has no retry_key", c.Address)
 	}
@@ -257,7 +261,7 @@ func (r *ReplyRule) change() (*planner.ReplyChange, error) {
 // send is the send of c as its payload shows it: lang.Unknown back at the
 // paths of KnownAfterApply, null at the sensitive paths.
 func (c *Change) send(kind, name string) *lang.Send {
-	s := &lang.Send{Kind: kind, Name: name, DependsOn: c.DependsOn, Body: map[string]any{}}
+	s := &lang.Send{Kind: lang.Kind(kind), Name: name, DependsOn: c.DependsOn, Body: map[string]any{}}
 	if c.Payload != nil {
 		s.Body, _ = lang.Rewrite("", c.Payload, func(p *lang.Path, _ any) (any, bool) {
 			if p.IsRoot() {

@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/lang/parallel"
 	"github.com/lineupdev/lineup/planner"
 )
@@ -115,7 +116,7 @@ type progressNote struct{ address, text string }
 func progressNotes(p *planner.Plan) []progressNote {
 	var notes []progressNote
 	for _, ch := range p.Changes {
-		if ch.Action != planner.NoOp || ch.IsAudience() || ch.Send == nil || ch.Send.Kind != "narrowcast" ||
+		if ch.Action != planner.NoOp || ch.IsAudience() || ch.Send == nil || ch.Send.Kind != lang.KindNarrowcast ||
 			ch.Reason == "" || ch.Prior == nil || ch.Prior.Progress == nil {
 			continue
 		}

@@ -45,9 +45,9 @@ func castsPlan() *planner.Plan {
 	for i := range to {
 		to[i] = fmt.Sprintf("U%032x", i+1)
 	}
-	members := &lang.Send{Kind: "multicast", Name: "members", Body: map[string]any{"to": to, "messages": sale}}
-	news := &lang.Send{Kind: "broadcast", Name: "news", Body: map[string]any{"messages": sale, "notificationDisabled": true}}
-	winter := &lang.Send{Kind: "narrowcast", Name: "winter_sale", Wait: true, Body: map[string]any{
+	members := &lang.Send{Kind: lang.KindMulticast, Name: "members", Body: map[string]any{"to": to, "messages": sale}}
+	news := &lang.Send{Kind: lang.KindBroadcast, Name: "news", Body: map[string]any{"messages": sale, "notificationDisabled": true}}
+	winter := &lang.Send{Kind: lang.KindNarrowcast, Name: "winter_sale", Wait: true, Body: map[string]any{
 		"messages": sale,
 		"recipient": map[string]any{"type": "operator", "and": []any{
 			map[string]any{"type": "audience", "audienceGroupId": lang.Unknown{Ref: "audience.vip.id"}},
@@ -63,7 +63,7 @@ func castsPlan() *planner.Plan {
 		}}},
 		"limit": map[string]any{"max": 100.0, "upToRemainingQuota": true},
 	}}
-	autumn := &lang.Send{Kind: "narrowcast", Name: "autumn_sale", Wait: true, Body: map[string]any{"messages": sale}}
+	autumn := &lang.Send{Kind: lang.KindNarrowcast, Name: "autumn_sale", Wait: true, Body: map[string]any{"messages": sale}}
 	return &planner.Plan{Now: now, Quota: &planner.Quota{Limit: 5000, Used: 1200}, Changes: []*planner.Change{
 		{Address: "narrowcast.autumn_sale", Action: planner.NoOp, Send: autumn,
 			Reason: "sending: 120 of 300 delivered; apply follows it until it finishes",

@@ -25,7 +25,7 @@ var (
 )
 
 func push(name string, body map[string]any) *lang.Send {
-	return &lang.Send{Kind: "push", Name: name, Body: body}
+	return &lang.Send{Kind: lang.KindPush, Name: name, Body: body}
 }
 
 func textPush(name, to, text string) *lang.Send {

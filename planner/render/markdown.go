@@ -256,7 +256,7 @@ func recipients(ch *planner.Change) string {
 	if planner.ReachesAllFriends(s) {
 		return "**all friends**"
 	}
-	if s.Kind == "narrowcast" {
+	if s.Kind == lang.KindNarrowcast {
 		return "an audience (narrowcast)"
 	}
 	to, ok := masked(s)["to"]

@@ -26,14 +26,14 @@ func allFriends() *planner.Plan {
 	secret.Sensitive = map[string]bool{"to": true, "messages[0].text": true}
 	return &planner.Plan{Now: now, Changes: []*planner.Change{
 		{Address: "broadcast.sale", Action: planner.Send, RetryKey: "k1", Estimate: -1,
-			Send: &lang.Send{Kind: "broadcast", Name: "sale", Body: map[string]any{"messages": text("Sale | today `only`")}}},
+			Send: &lang.Send{Kind: lang.KindBroadcast, Name: "sale", Body: map[string]any{"messages": text("Sale | today `only`")}}},
 		{Address: "narrowcast.everyone", Action: planner.Send, RetryKey: "k2", Estimate: -1,
-			Send: &lang.Send{Kind: "narrowcast", Name: "everyone", Body: map[string]any{"messages": text("Hi all")}}},
+			Send: &lang.Send{Kind: lang.KindNarrowcast, Name: "everyone", Body: map[string]any{"messages": text("Hi all")}}},
 		{Address: "narrowcast.tokyo", Action: planner.Send, RetryKey: "k3", Estimate: -1,
-			Send: &lang.Send{Kind: "narrowcast", Name: "tokyo", Body: map[string]any{"messages": text("Hi Tokyo"),
+			Send: &lang.Send{Kind: lang.KindNarrowcast, Name: "tokyo", Body: map[string]any{"messages": text("Hi Tokyo"),
 				"recipient": map[string]any{"type": "audience", "audienceGroupId": float64(4389303728991)}}}},
 		{Address: "multicast.team", Action: planner.Send, RetryKey: "k4", Estimate: 2,
-			Send: &lang.Send{Kind: "multicast", Name: "team", Body: map[string]any{"to": []any{user, "U5bf5980629a1b2c3d4e5f60718293a4b"},
+			Send: &lang.Send{Kind: lang.KindMulticast, Name: "team", Body: map[string]any{"to": []any{user, "U5bf5980629a1b2c3d4e5f60718293a4b"},
 				"messages": text("Meeting at 10")}}},
 		{Address: "push.coupon", Action: planner.Send, RetryKey: "k5", Estimate: 1, Send: secret},
 	}}

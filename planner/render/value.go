@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lineupdev/lineup/lang"
-	"github.com/lineupdev/lineup/planner"
+	"github.com/lineupdev/lineup/planner/rules"
 )
 
 // knownAfterApply is how a value known only after apply is shown.
@@ -160,8 +160,8 @@ func display(s *lang.Send) map[string]any {
 	for k, v := range body {
 		out[k] = v
 	}
-	if to, ok := out["to"].([]any); ok && s.Kind == "multicast" && len(to) > shownIDs {
-		requests := (len(to) + planner.MulticastChunk - 1) / planner.MulticastChunk
+	if to, ok := out["to"].([]any); ok && s.Kind == lang.KindMulticast && len(to) > shownIDs {
+		requests := rules.MulticastRequests(len(to))
 		cut := append([]any{}, to[:shownIDs]...)
 		out["to"] = append(cut, rawText(fmt.Sprintf("... and %s more (%s user IDs, %s)", thousands(len(to)-shownIDs),
 			thousands(len(to)), count(requests, "request", "requests"))))

@@ -7,7 +7,8 @@ import (
 )
 
 // actionPlace says where an action stands, which decides its label and
-// the action types allowed (facts §7.14).
+// the action types allowed
+// (https://developers.line.biz/en/reference/messaging-api/#action-objects).
 type actionPlace struct {
 	labelRequired bool
 	labelMax      int
@@ -117,7 +118,8 @@ func (r *report) datetimePicker(path string, obj map[string]any) {
 	}
 }
 
-// quickReply checks the quickReply of a message object (facts §7.2).
+// quickReply checks the quickReply of a message object
+// (https://developers.line.biz/en/reference/messaging-api/#quick-reply).
 func (r *report) quickReply(path string, obj map[string]any) {
 	qr := r.mustObject(obj, "quickReply", path+".quickReply", "quick reply", false)
 	if qr == nil {
@@ -143,7 +145,8 @@ func (r *report) quickReply(path string, obj map[string]any) {
 
 var lineWord = regexp.MustCompile(`(?i)\bline\b`)
 
-// sender checks the sender of a message object (facts §7.2).
+// sender checks the sender of a message object
+// (https://developers.line.biz/en/reference/messaging-api/#icon-nickname-switch).
 func (r *report) sender(path string, obj map[string]any) {
 	s := r.mustObject(obj, "sender", path+".sender", "sender", false)
 	if s == nil {

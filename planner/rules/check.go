@@ -24,7 +24,8 @@ func (r *report) add(path, summary, message string) {
 func UTF16Len(s string) int { return len(utf16.Encode([]rune(s))) }
 
 // GraphemeLen counts s in grapheme clusters (user-perceived characters),
-// as LINE counts labels and template texts (facts §7.1).
+// as LINE counts labels and template texts
+// (https://developers.line.biz/en/docs/messaging-api/text-character-count/).
 func GraphemeLen(s string) int {
 	sc := bufio.NewScanner(strings.NewReader(s))
 	sc.Buffer(make([]byte, 0, 64), len(s)+1)

@@ -7,7 +7,8 @@ import (
 	"strconv"
 )
 
-// Flex size limits (facts §7.12), in bytes of JSON.
+// Flex size limits, in bytes of JSON
+// (https://developers.line.biz/en/reference/messaging-api/#flex-message).
 const (
 	MaxBubbleBytes   = 30 * 1024
 	MaxCarouselBytes = 50 * 1024
@@ -40,7 +41,8 @@ type flexCheck struct {
 	overAnimated string
 }
 
-// flexMessage checks a flex message (facts §7.12).
+// flexMessage checks a flex message
+// (https://developers.line.biz/en/reference/messaging-api/#flex-message).
 func (r *report) flexMessage(path string, obj map[string]any) {
 	r.text(obj, "altText", path+".altText", "alt text", true, 0, 1500, false)
 	c := r.mustObject(obj, "contents", path+".contents", "contents", true)

@@ -2,7 +2,8 @@ package rules
 
 import "fmt"
 
-// imagemapMessage checks an imagemap message (facts §7.10).
+// imagemapMessage checks an imagemap message
+// (https://developers.line.biz/en/reference/messaging-api/#imagemap-message).
 func (r *report) imagemapMessage(path string, obj map[string]any) {
 	r.url(obj, "baseUrl", path+".baseUrl", "base URL", true, MaxURLLength, httpsSchemes)
 	r.text(obj, "altText", path+".altText", "alt text", true, 0, 1500, false)

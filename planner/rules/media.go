@@ -5,13 +5,15 @@ import "regexp"
 // MaxURLLength is the longest URL of an image, video or audio file.
 const MaxURLLength = 2000
 
-// stickerMessage checks a sticker message (facts §7.5).
+// stickerMessage checks a sticker message
+// (https://developers.line.biz/en/reference/messaging-api/#sticker-message).
 func (r *report) stickerMessage(path string, obj map[string]any) {
 	r.text(obj, "packageId", path+".packageId", "package ID", true, 0, 100, false)
 	r.text(obj, "stickerId", path+".stickerId", "sticker ID", true, 0, 100, false)
 }
 
-// imageMessage checks an image message (facts §7.6).
+// imageMessage checks an image message
+// (https://developers.line.biz/en/reference/messaging-api/#image-message).
 func (r *report) imageMessage(path string, obj map[string]any) {
 	r.url(obj, "originalContentUrl", path+".originalContentUrl", "original content URL", true, MaxURLLength, httpsSchemes)
 	r.url(obj, "previewImageUrl", path+".previewImageUrl", "preview image URL", true, MaxURLLength, httpsSchemes)
@@ -19,7 +21,8 @@ func (r *report) imageMessage(path string, obj map[string]any) {
 
 var trackingID = regexp.MustCompile(`^[a-zA-Z0-9\-.=,+*()%$&;:@{}!?<>\[\]]+$`)
 
-// videoMessage checks a video message (facts §7.7). That trackingId is
+// videoMessage checks a video message
+// (https://developers.line.biz/en/reference/messaging-api/#video-message). That trackingId is
 // only for users is checked by Push.
 func (r *report) videoMessage(path string, obj map[string]any) {
 	r.imageMessage(path, obj)
@@ -29,13 +32,15 @@ func (r *report) videoMessage(path string, obj map[string]any) {
 	}
 }
 
-// audioMessage checks an audio message (facts §7.8).
+// audioMessage checks an audio message
+// (https://developers.line.biz/en/reference/messaging-api/#audio-message).
 func (r *report) audioMessage(path string, obj map[string]any) {
 	r.url(obj, "originalContentUrl", path+".originalContentUrl", "original content URL", true, MaxURLLength, httpsSchemes)
 	r.integer(obj, "duration", path+".duration", "duration", true, 1, 1<<31-1)
 }
 
-// locationMessage checks a location message (facts §7.9).
+// locationMessage checks a location message
+// (https://developers.line.biz/en/reference/messaging-api/#location-message).
 func (r *report) locationMessage(path string, obj map[string]any) {
 	r.text(obj, "title", path+".title", "title", true, 0, 100, false)
 	r.text(obj, "address", path+".address", "address", true, 0, 100, false)

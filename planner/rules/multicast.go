@@ -46,8 +46,9 @@ func Broadcast(body map[string]any) []Problem {
 }
 
 // NoQuotes reports quote tokens on quotable message objects of a send
-// that is neither a reply nor a push (facts §3.6): only those two may
-// quote. Messages already reports quote tokens on other types.
+// that is neither a reply nor a push: only those two may
+// quote (https://developers.line.biz/en/docs/messaging-api/get-quote-tokens/). Messages already reports quote tokens
+// on other types.
 func NoQuotes(messages any) []Problem {
 	list, _ := messages.([]any)
 	var ps []Problem

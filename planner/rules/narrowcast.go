@@ -27,7 +27,8 @@ var Ages = []string{"age_15", "age_20", "age_25", "age_30", "age_35", "age_40",
 // and lt, in order: "day_7" is a friendship of 7 days.
 var SubscriptionPeriods = []string{"day_7", "day_30", "day_90", "day_180", "day_365"}
 
-// Areas lists the area codes a filter may name (facts §8.2): Japan's
+// Areas lists the area codes a filter may name
+// (https://developers.line.biz/en/reference/messaging-api/#send-narrowcast-message): Japan's
 // prefectures jp_01..jp_47, Taiwan's tw_01..tw_22, Thailand's th_01..th_08.
 var Areas = areaCodes(map[string]int{"jp": 47, "tw": 22, "th": 8})
 
@@ -41,7 +42,8 @@ func areaCodes(counts map[string]int) []string {
 	return out
 }
 
-// Narrowcast checks a narrowcast request body (facts §8): the messages as
+// Narrowcast checks a narrowcast request body
+// (https://developers.line.biz/en/reference/messaging-api/#send-narrowcast-message): the messages as
 // Broadcast does, and the shape of recipient, filter and limit. Whether
 // an audience is READY or a redelivery request ID succeeded is for LINE
 // (or the sandbox) to say. A limit with forbidPartialDelivery but without

@@ -5,7 +5,8 @@ import (
 	"regexp"
 )
 
-// templateMessage checks a template message (facts §7.11).
+// templateMessage checks a template message
+// (https://developers.line.biz/en/reference/messaging-api/#template-messages).
 func (r *report) templateMessage(path string, obj map[string]any) {
 	r.text(obj, "altText", path+".altText", "alt text", true, 0, 1500, false)
 	t := r.mustObject(obj, "template", path+".template", "template", true)

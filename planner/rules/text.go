@@ -11,7 +11,8 @@ import (
 // UTF-16 code units.
 const MaxTextLength = 5000
 
-// textMessage checks a text message (facts §7.3).
+// textMessage checks a text message
+// (https://developers.line.biz/en/reference/messaging-api/#text-message).
 func (r *report) textMessage(path string, obj map[string]any) {
 	s, _ := r.text(obj, "text", path+".text", "text", true, 0, MaxTextLength, false)
 	emojis, ok := r.size(obj, "emojis", path+".emojis", "emojis", false, 0, 20)
@@ -57,7 +58,8 @@ var substitutionKey = regexp.MustCompile(`^[0-9a-zA-Z_]{1,20}$`)
 // message may hold.
 const maxSubstitutions = 20
 
-// textV2Message checks a textV2 message (facts §7.4). That mentions need
+// textV2Message checks a textV2 message
+// (https://developers.line.biz/en/reference/messaging-api/#text-message-v2). That mentions need
 // a group or room and a push or reply is checked by Push and the others.
 func (r *report) textV2Message(path string, obj map[string]any) {
 	s, _ := r.text(obj, "text", path+".text", "text", true, 0, MaxTextLength, false)

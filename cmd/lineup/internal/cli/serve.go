@@ -19,7 +19,7 @@ import (
 	"github.com/lineupdev/lineup/applier/sandbox"
 	"github.com/lineupdev/lineup/applier/webhook"
 	"github.com/lineupdev/lineup/lang"
-	"github.com/lineupdev/lineup/planner/rules"
+	"github.com/lineupdev/lineup/planner"
 )
 
 // sandboxSecret is the channel secret `serve -sandbox` uses with the
@@ -188,34 +188,22 @@ func serveRules(cfg *lang.Config, g global, s Streams) ([]webhook.Rule, bool) {
 	return out, !diags.HasErrors()
 }
 
-// checkReply checks a reply rule's messages as LINE would.
+// checkReply checks a reply rule before serve starts: a value known only
+// after apply cannot be sent (serve would have nothing to send), and the
+// messages must pass LINE's rules, checked as validate and plan check
+// them (planner.CheckReply).
 func checkReply(r *lang.Reply) hcl.Diagnostics {
 	if path, u, ok := lang.FirstUnknown("messages", r.Messages); ok {
+		rng := lang.RangeAt(r.Ranges, path, r.DeclRange)
 		return hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Value not known yet",
 			Detail: fmt.Sprintf("reply.%s uses %s, known only after apply. Apply the configuration first, then start lineup serve.",
 				r.Name, u.Ref),
-			Subject: replySubject(r, path),
+			Subject: &rng,
 		}}
 	}
-	var diags hcl.Diagnostics
-	for _, p := range rules.Messages(r.Messages) {
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  p.Summary,
-			Detail:   fmt.Sprintf("LINE would refuse the reply of reply.%s: %s (at %s).", r.Name, p.Message, p.Path),
-			Subject:  replySubject(r, p.Path),
-		})
-	}
-	return diags
-}
-
-// replySubject is the range of path in r, or of its nearest enclosing
-// path, or r's block.
-func replySubject(r *lang.Reply, path string) *hcl.Range {
-	rng := lang.RangeAt(r.Ranges, path, r.DeclRange)
-	return &rng
+	return planner.CheckReply(r)
 }
 
 // lockedLogf logs lines to w, one at a time.

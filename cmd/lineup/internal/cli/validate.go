@@ -25,38 +25,48 @@ func runValidate(ctx context.Context, g global, args []string, s Streams) int {
 	// Like terraform validate, validate checks the configuration for any
 	// value of the variables it is not given.
 	in.unsetUnknown = true
+	cfg, diags := validateConfig(in, s)
+	var files map[string]*hcl.File
+	if cfg != nil {
+		files = cfg.Files
+	}
 	if *asJSON {
-		return validateJSON(in, s)
+		return printValidateJSON(newValidateOutput(diags, withReadFiles(files, diags)), s)
 	}
-	cfg := loadConfig(in, g, s)
-	if cfg == nil {
-		return 1
-	}
-	// Planning against an empty state checks every send against LINE's
-	// rules without reading or touching the real state.
-	if _, ok := makePlan(cfg, state.New(), planner.Options{}, g, s); !ok {
+	printDiags(s.Err, files, diags, g, s)
+	if diags.HasErrors() {
 		return 1
 	}
 	fmt.Fprintf(s.Out, "Success! The configuration is valid (%d sends).\n", len(cfg.Sends))
 	return 0
 }
 
-// validateJSON validates as runValidate does and prints the result as a
-// validateOutput. The LINE rules are checked only when the language has
-// no errors, as without -json.
-func validateJSON(in inputs, s Streams) int {
-	cfg, diags := lang.Load(".", lang.Options{Vars: in.vars, VarFiles: in.varFiles, Env: s.Env,
-		UnsetVariablesUnknown: in.unsetUnknown})
+// validateConfig is what validate decides, with or without -json: it
+// loads the configuration in the working directory with its inbox, as
+// plan does, and, when the language has no errors, plans it against
+// an empty state, which checks every send and reply rule against LINE's
+// rules without reading or touching the real state. The diagnostics come
+// sorted.
+func validateConfig(in inputs, s Streams) (*lang.Config, hcl.Diagnostics) {
+	cfg, diags := lang.Load(".", lang.Options{
+		Vars:                  in.vars,
+		VarFiles:              in.varFiles,
+		Env:                   s.Env,
+		UnsetVariablesUnknown: in.unsetUnknown,
+		Inbox:                 readInbox, // inbox.go
+		// Not Once: the syntax stays, so that each diagnostic names its
+		// enclosing block (the snippet's context in -json).
+	})
 	if !diags.HasErrors() {
 		_, d := planner.Make(cfg, state.New(), planner.Options{Now: s.Now, NewKey: uuid.NewString})
 		diags = append(diags, d...)
 	}
-	var files map[string]*hcl.File
-	if cfg != nil {
-		files = cfg.Files
-	}
 	lang.SortDiagnostics(diags)
-	out := newValidateOutput(diags, files)
+	return cfg, diags
+}
+
+// printValidateJSON prints out, the result of validate -json.
+func printValidateJSON(out *validateOutput, s Streams) int {
 	data, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
 		fmt.Fprintf(s.Err, "lineup validate: %v\n", err)
