@@ -17,6 +17,9 @@ type fileV1 struct {
 	Sends     map[string]*recordV1   `json:"sends"`
 	History   []*recordV1            `json:"history"`
 	Audiences map[string]*audienceV1 `json:"audiences,omitempty"`
+
+	// LineupVersion is State.LineupVersion.
+	LineupVersion string `json:"lineup_version,omitempty"`
 }
 
 type audienceV1 struct {
@@ -77,6 +80,8 @@ func fromState(s *State) *fileV1 {
 		Serial:  s.Serial,
 		Sends:   map[string]*recordV1{},
 		History: []*recordV1{},
+
+		LineupVersion: s.LineupVersion,
 	}
 	for addr, r := range s.Sends {
 		f.Sends[addr] = fromRecord(r)
@@ -148,7 +153,7 @@ func (f *fileV1) state() (*State, error) {
 	if _, err := uuid.Parse(f.Lineage); err != nil {
 		return nil, fmt.Errorf("state file lineage %q is not a UUID", f.Lineage)
 	}
-	s := &State{Lineage: f.Lineage, Serial: f.Serial, Sends: map[string]*Record{}, Audiences: map[string]*Audience{}}
+	s := &State{Lineage: f.Lineage, Serial: f.Serial, LineupVersion: f.LineupVersion, Sends: map[string]*Record{}, Audiences: map[string]*Audience{}}
 	for addr, av := range f.Audiences {
 		a, err := av.audience(fmt.Sprintf("audiences[%q]", addr))
 		if err != nil {

@@ -101,6 +101,9 @@ func loadWithState(in inputs, lockOp string, again bool, g global, s Streams) (w
 		w.release()
 		return w, false
 	}
+	if lockOp != "" {
+		w.st.LineupVersion = Version() // the state says which lineup wrote it
+	}
 	w.cfg = cfg
 	return w, true
 }
@@ -150,7 +153,7 @@ func printDiags(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnostics, 
 	}
 	lang.SortDiagnostics(diags)
 	files = withReadFiles(files, diags)
-	wr := hcl.NewDiagnosticTextWriter(w, files, 78, useColor(g, Streams{OutTerminal: s.OutTerminal}))
+	wr := hcl.NewDiagnosticTextWriter(w, files, 78, useColor(g, Streams{OutTerminal: s.OutTerminal, noColor: s.noColor}))
 	_ = wr.WriteDiagnostics(diags)
 }
 

@@ -39,7 +39,11 @@ func runShow(ctx context.Context, g global, args []string, s Streams) int {
 		fmt.Fprintf(s.Out, "No state: nothing has been sent from this configuration yet (%s).\n", *path)
 		return 0
 	}
-	fmt.Fprintf(s.Out, "State %s (lineage %s, serial %d)\n", *path, st.Lineage, st.Serial)
+	writtenBy := ""
+	if st.LineupVersion != "" {
+		writtenBy = ", written by lineup " + st.LineupVersion
+	}
+	fmt.Fprintf(s.Out, "State %s (lineage %s, serial %d%s)\n", *path, st.Lineage, st.Serial, writtenBy)
 	addrs := make([]string, 0, len(st.Sends))
 	for a := range st.Sends {
 		addrs = append(addrs, a)
