@@ -33,6 +33,7 @@ func (a *run) multicast(ctx context.Context, ch *planner.Change, body map[string
 	if err != nil {
 		return fail(err)
 	}
+	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: Sending})
 	var errs []error
 	for i := range rec.Parts {
 		a.mu.Lock()

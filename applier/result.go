@@ -29,6 +29,9 @@ const (
 	// DeletedReplaced: the audience a replacement superseded was deleted;
 	// Event.Detail is its ID.
 	DeletedReplaced
+	// Sending: a send's retry key is durable and its first request is
+	// about to leave; not a final result.
+	Sending
 )
 
 var resultText = [...]string{
@@ -43,6 +46,7 @@ var resultText = [...]string{
 	Renamed:         "renamed",
 	Deleted:         "deleted",
 	DeletedReplaced: "deleted the replaced audience",
+	Sending:         "sending",
 }
 
 func (r Result) String() string {

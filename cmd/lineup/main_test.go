@@ -108,6 +108,7 @@ func TestScripts(t *testing.T) {
 			"world-id":          cmdWorldID,
 			"user-sends":        cmdUserSends,
 			"edit-plan":         cmdEditPlan,
+			"jsonl":             cmdJSONLines,
 		},
 	})
 }

@@ -56,14 +56,22 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 	if err := sp.Match(p); err != nil {
 		return refuse(s, err)
 	}
-	sum := p.Summary()
-	fmt.Fprintf(s.Out, "Applying saved plan %s (%s): %s.\n", path, sp.ID,
-		applied(sum, "to send", "to forget", "to create", "to update", "to replace", "to delete"))
+	var jv *jsonView
+	if f.json {
+		jv = newJSONView(s)
+		jv.planned(p)
+	} else {
+		fmt.Fprintf(s.Out, "Applying saved plan %s (%s): %s.\n", path, sp.ID,
+			applied(p.Summary(), "to send", "to forget", "to create", "to update", "to replace", "to delete"))
+	}
 	if !actionable(p) {
+		if jv != nil {
+			return jv.end(nil, false)
+		}
 		fmt.Fprintln(s.Out, "Nothing to apply.")
 		return 0
 	}
-	return execute(ctx, cfg, p, st, statePath, f, s)
+	return execute(ctx, cfg, p, st, statePath, f, jv, s)
 }
 
 // refuse prints why a saved plan is not applied.

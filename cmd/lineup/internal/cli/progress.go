@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -15,26 +17,19 @@ import (
 type progress struct {
 	s    Streams
 	live bool
+	sum  planner.Summary
 
-	mu                            sync.Mutex
-	sent, retried, failed, forgot int
-	total                         int
-	start                         time.Time
-	drawn                         bool
-	done                          chan struct{}
-	wg                            sync.WaitGroup
+	mu    sync.Mutex
+	t     tally
+	start time.Time
+	drawn bool
+	done  chan struct{}
+	wg    sync.WaitGroup
 }
 
 func newProgress(s Streams, p *planner.Plan) *progress {
 	live := s.OutTerminal && s.Getenv("TERM") != "dumb"
-	pr := &progress{s: s, live: live, start: s.Now(), done: make(chan struct{})}
-	for _, ch := range p.Changes {
-		switch {
-		case ch.IsAudience(): // audience changes are not counted as sends
-		case ch.Action == planner.Send, ch.Action == planner.Unresolved, ch.Action == planner.Forget:
-			pr.total++
-		}
-	}
+	pr := &progress{s: s, live: live, sum: p.Summary(), t: newTally(p), start: s.Now(), done: make(chan struct{})}
 	if pr.live {
 		pr.wg.Add(1)
 		go pr.tick()
@@ -46,16 +41,8 @@ func newProgress(s Streams, p *planner.Plan) *progress {
 func (pr *progress) report(e applier.Event) {
 	pr.mu.Lock()
 	defer pr.mu.Unlock()
-	switch e.Result {
-	case applier.Retrying:
-		pr.retried++
+	if !pr.t.add(e) {
 		return
-	case applier.Sent, applier.SentBefore:
-		pr.sent++
-	case applier.Forgotten:
-		pr.forgot++
-	case applier.Failed, applier.Skipped:
-		pr.failed++
 	}
 	pr.clear()
 	if e.Err != nil {
@@ -70,6 +57,21 @@ func (pr *progress) report(e applier.Event) {
 		line += " (request " + e.RequestID + ")"
 	}
 	fmt.Fprintln(pr.s.Out, line)
+}
+
+// end stops the live count and says how the apply ended.
+func (pr *progress) end(err error, interrupted bool) int {
+	pr.stop()
+	if interrupted {
+		err = errors.Join(err, errors.New("apply was interrupted; the sends in flight were recorded, "+
+			"and the next plan shows what is left to do"))
+	}
+	if err != nil {
+		fmt.Fprintf(pr.s.Err, "\nError: apply did not finish:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))
+		return 1
+	}
+	fmt.Fprintf(pr.s.Out, "\nApply complete! %s.\n", applied(pr.sum, "sent", "forgotten", "created", "updated", "replaced", "deleted"))
+	return 0
 }
 
 func (pr *progress) tick() {
@@ -91,13 +93,13 @@ func (pr *progress) tick() {
 // draw writes the live count on the terminal's last line.
 func (pr *progress) draw() {
 	elapsed := pr.s.Now().Sub(pr.start).Seconds()
-	finished := pr.sent + pr.failed + pr.forgot
+	t := &pr.t
 	rate := 0.0
 	if elapsed > 0 {
-		rate = float64(pr.sent) / elapsed
+		rate = float64(t.sent) / elapsed
 	}
 	fmt.Fprintf(pr.s.Out, "\r\033[K%d sent, %d retried, %d failed, %d left, %.0f/s",
-		pr.sent, pr.retried, pr.failed, pr.total-finished, rate)
+		t.sent, t.retried, t.failed+t.notSent, t.left(), rate)
 	pr.drawn = true
 }
 

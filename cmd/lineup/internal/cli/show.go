@@ -12,7 +12,8 @@ import (
 
 func runShow(ctx context.Context, g global, args []string, s Streams) int {
 	fs := newFlags("show [options] [PLAN]", "Shows the state: every send with its status, retry key, request ID, "+
-		"sent message IDs and quote tokens. Given a PLAN saved by lineup plan -out, shows that plan instead.", s)
+		"sent message IDs and quote tokens (with -json, as a JSON document of format_version "+stateFormatVersion+"). "+
+		"Given a PLAN saved by lineup plan -out, shows that plan instead.", s)
 	path := fs.String("state", "", "read the state from `FILE` (default: the configuration's state file)")
 	var view viewFlags
 	view.register(fs)
@@ -22,8 +23,12 @@ func runShow(ctx context.Context, g global, args []string, s Streams) int {
 	if fs.NArg() == 1 {
 		return showSaved(fs.Arg(0), view, g, s)
 	}
-	if format, _ := view.resolve(); format != "human" {
-		return fail(s, errors.New("-format and -json show a saved plan: give its file, as in lineup show -json plan.out"))
+	format, err := view.resolve()
+	if err != nil {
+		return fail(s, err)
+	}
+	if format == "markdown" {
+		return fail(s, errors.New("-format=markdown shows a saved plan: give its file, as in lineup show -format=markdown plan.out"))
 	}
 	if *path == "" {
 		*path = lang.DefaultStateFile
@@ -34,6 +39,12 @@ func runShow(ctx context.Context, g global, args []string, s Streams) int {
 	st, ok := readState(*path, s)
 	if !ok {
 		return 1
+	}
+	if format == "json" {
+		if err := showStateJSON(s.Out, *path, st); err != nil {
+			return fail(s, err)
+		}
+		return 0
 	}
 	if len(st.Sends) == 0 && len(st.History) == 0 && len(st.Audiences) == 0 {
 		fmt.Fprintf(s.Out, "No state: nothing has been sent from this configuration yet (%s).\n", *path)
