@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/lineupdev/lineup/applier"
+	"github.com/lineupdev/lineup/applier/line"
 	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner"
 	"github.com/lineupdev/lineup/planner/state"
@@ -51,7 +52,14 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	}
 	defer w.release()
 	cfg, st, path := w.cfg, w.st, w.path
-	p, ok := makePlan(cfg, st, f.replace, readQuota(ctx, cfg, f.sandbox, s), g, s)
+	// The state's lock is held; LINE (or the sandbox) must be reachable
+	// with a token too before a plan is shown for approval.
+	client, closeLine, err := connect(cfg, f.sandbox, s)
+	if err != nil {
+		return fail(s, err)
+	}
+	defer closeLine()
+	p, ok := makePlan(cfg, st, f.replace, quotaOf(ctx, client, s), g, s)
 	if !ok {
 		return 1
 	}
@@ -73,7 +81,7 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 			return code
 		}
 	}
-	return execute(ctx, cfg, p, st, path, f, jv, s)
+	return execute(ctx, cfg, p, st, path, client, f, jv, s)
 }
 
 // applyView shows an apply as it goes and how it ended: progress.go for
@@ -86,15 +94,11 @@ type applyView interface {
 	end(err error, interrupted bool) int
 }
 
-// execute performs a plan that was approved: it connects, shows progress
-// (as JSON with jv, else for people), applies, and says how it ended.
-func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.State, path string, f applyFlags,
-	jv *jsonView, s Streams) int {
-	client, closeLine, err := connect(cfg, f.sandbox, s)
-	if err != nil {
-		return fail(s, err)
-	}
-	defer closeLine()
+// execute performs a plan that was approved with client: it shows
+// progress (as JSON with jv, else for people), applies, and says how it
+// ended.
+func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.State, path string, client *line.Client,
+	f applyFlags, jv *jsonView, s Streams) int {
 	if f.sandbox && jv == nil {
 		fmt.Fprintf(s.Out, "\nSending to the embedded LINE sandbox in %s: nothing leaves this machine.\n\n", sandboxDir)
 	}
@@ -103,7 +107,7 @@ func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.S
 		view = newProgress(s, p)
 	}
 	stopWatch := watchInterrupt(ctx, s)
-	err = applier.Apply(ctx, cfg, p, st, applier.Options{
+	err := applier.Apply(ctx, cfg, p, st, applier.Options{
 		Client:       client,
 		StatePath:    path,
 		Now:          s.Now,

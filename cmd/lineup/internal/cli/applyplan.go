@@ -56,6 +56,11 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 	if err := sp.Match(p); err != nil {
 		return refuse(s, err)
 	}
+	client, closeLine, err := connect(cfg, f.sandbox, s)
+	if err != nil {
+		return fail(s, err)
+	}
+	defer closeLine()
 	var jv *jsonView
 	if f.json {
 		jv = newJSONView(s)
@@ -71,7 +76,7 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 		fmt.Fprintln(s.Out, "Nothing to apply.")
 		return 0
 	}
-	return execute(ctx, cfg, p, st, statePath, f, jv, s)
+	return execute(ctx, cfg, p, st, statePath, client, f, jv, s)
 }
 
 // refuse prints why a saved plan is not applied.
