@@ -89,6 +89,8 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 // goroutines.
 type applyView interface {
 	report(applier.Event)
+	// interrupt is told of Ctrl-C: Apply starts no new request.
+	interrupt()
 	// end stops showing progress, says how the apply ended (err is
 	// Apply's) and returns the exit code.
 	end(err error, interrupted bool) int
@@ -106,7 +108,7 @@ func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.S
 	if jv == nil {
 		view = newProgress(s, p)
 	}
-	stopWatch := watchInterrupt(ctx, s)
+	stopWatch := watchInterrupt(ctx, view)
 	err := applier.Apply(ctx, cfg, p, st, applier.Options{
 		Client:       client,
 		StatePath:    path,

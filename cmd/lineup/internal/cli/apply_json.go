@@ -132,13 +132,19 @@ func (v *jsonView) report(e applier.Event) {
 	v.emit(out)
 }
 
+// interrupt says on stderr what happens after Ctrl-C; the stream goes on
+// with the events of the sends in flight, and those not sent.
+func (v *jsonView) interrupt() {
+	fmt.Fprintln(v.s.Err, "Interrupted: starting no new requests; waiting for those in flight to be answered and recorded...")
+}
+
 // end emits the "summary" event and returns the exit code.
 func (v *jsonView) end(err error, interrupted bool) int {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	t := &v.t
 	sum := &applySummary{Complete: err == nil, Interrupted: interrupted, Planned: t.total, Sent: t.sent,
-		Retried: t.retried, Failed: t.failed, NotSent: t.notSent + t.left(), Forgotten: t.forgot}
+		Retried: t.retried, Failed: t.failed, NotSent: t.left(), Forgotten: t.forgot}
 	msg := fmt.Sprintf("Apply complete! %d sent, %d forgotten.", t.sent, t.forgot)
 	if err != nil {
 		sum.Error = err.Error()

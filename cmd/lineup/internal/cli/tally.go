@@ -66,9 +66,10 @@ func (t *tally) add(e applier.Event) bool {
 	return true
 }
 
-// left is how many of the counted changes have not finished.
+// left is how many of the counted changes were not done: not finished
+// yet, or, at the end, not sent (notSent of them not attempted).
 func (t *tally) left() int {
-	return max(0, t.total-t.sent-t.failed-t.notSent-t.forgot)
+	return max(0, t.total-t.sent-t.failed-t.forgot)
 }
 
 // failureCause is why e's change failed, without its address: the
