@@ -93,6 +93,7 @@ func Make(cfg *lang.Config, st *state.State, opts Options) (*Plan, hcl.Diagnosti
 	}
 	p.Changes = append(p.Changes, forgets(st, sends)...)
 	p.Changes = append(p.Changes, audienceDeletes(st, audiences)...)
+	diags = append(diags, applyTargets(cfg, st, p, opts.Targets)...)
 	return p, append(diags, quotaWarning(p)...)
 }
 

@@ -131,6 +131,9 @@ type Options struct {
 	NewKey func() string
 	// Replace lists addresses to send again although they were sent before.
 	Replace []string
+	// Targets, when set, limit the plan to these addresses and what they
+	// depend on (target.go).
+	Targets []string
 	// Quota, when set (online), is the month's quota and consumption: the
 	// plan's summary says how many messages are left, and Make warns when
 	// the estimate exceeds it.

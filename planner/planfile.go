@@ -33,6 +33,8 @@ type Saved struct {
 	ConfigHash string
 	// Replace are the -replace addresses the plan was made with.
 	Replace []string
+	// Targets are the -target addresses the plan was made with.
+	Targets []string
 	// Plan is the plan, with Lineage and Serial of the state it was made
 	// against (serial 0: there was no state file yet).
 	Plan *Plan

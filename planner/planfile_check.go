@@ -111,9 +111,9 @@ func (sp *Saved) checkKeysUnused(st *state.State) error {
 }
 
 // Options are the planner options that make the saved plan again: its
-// -replace addresses, and now. Retry keys are given by Match.
+// -replace and -target addresses, and now. Retry keys are given by Match.
 func (sp *Saved) Options(now func() time.Time) Options {
-	return Options{Now: now, NewKey: func() string { return "" }, Replace: sp.Replace}
+	return Options{Now: now, NewKey: func() string { return "" }, Replace: sp.Replace, Targets: sp.Targets}
 }
 
 // Match checks that p, made again from the configuration and state the

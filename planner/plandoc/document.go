@@ -24,13 +24,14 @@ const FormatVersion = "2"
 // planner's can change without changing the format.
 type Document struct {
 	FormatVersion string `json:"format_version"`
-	// PlanID, ConfigHash and Replace are a saved plan's (see
+	// PlanID, ConfigHash, Replace and Targets are a saved plan's (see
 	// planner.Saved); a plan printed without -out has none.
 	PlanID     string    `json:"plan_id,omitempty"`
 	CreatedAt  time.Time `json:"created_at"`
 	State      State     `json:"state"`
 	ConfigHash string    `json:"config_hash,omitempty"`
 	Replace    []string  `json:"replace,omitempty"`
+	Targets    []string  `json:"targets,omitempty"`
 	Changes    []*Change `json:"changes"`
 	Summary    Summary   `json:"summary"`
 	// PlanDigest is "sha256:" and the hex SHA-256 of the document with
@@ -141,7 +142,7 @@ func New(p *planner.Plan) *Document {
 // plan_digest over all of it.
 func Saved(sp *planner.Saved) (*Document, error) {
 	d := New(sp.Plan)
-	d.PlanID, d.ConfigHash, d.Replace = sp.ID, sp.ConfigHash, sp.Replace
+	d.PlanID, d.ConfigHash, d.Replace, d.Targets = sp.ID, sp.ConfigHash, sp.Replace, sp.Targets
 	for i, ch := range sp.Plan.Changes {
 		c := d.Changes[i]
 		c.RetryKey, c.RetryKeys = ch.RetryKey, ch.RetryKeys

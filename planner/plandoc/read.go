@@ -121,7 +121,7 @@ func (d *Document) saved() (*planner.Saved, error) {
 		}
 		p.Changes = append(p.Changes, ch)
 	}
-	return &planner.Saved{ID: d.PlanID, ConfigHash: d.ConfigHash, Replace: d.Replace, Plan: p}, nil
+	return &planner.Saved{ID: d.PlanID, ConfigHash: d.ConfigHash, Replace: d.Replace, Targets: d.Targets, Plan: p}, nil
 }
 
 // checkKeys checks that every retry key of d is a UUID (LINE refuses

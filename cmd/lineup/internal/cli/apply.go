@@ -15,9 +15,9 @@ import (
 
 type applyFlags struct {
 	inputs
+	selection
 	sandbox     bool
 	autoApprove bool
-	replace     listFlag
 	parallelism int
 	json        bool
 }
@@ -29,7 +29,7 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	f.inputs.register(fs)
 	fs.BoolVar(&f.sandbox, "sandbox", false, "send to the embedded LINE sandbox (kept in .lineup/sandbox) instead of LINE")
 	fs.BoolVar(&f.autoApprove, "auto-approve", false, "apply without asking for approval")
-	fs.Var(&f.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
+	f.selection.register(fs)
 	fs.IntVar(&f.parallelism, "parallelism", 16, "at most `N` requests in flight (LINE's rate limits apply as well)")
 	fs.BoolVar(&f.json, "json", false, "stream the apply as JSON, one object per line and event "+
 		"(planned, sending, sent, retried, failed, summary); needs -auto-approve or a saved plan")
@@ -59,7 +59,7 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 		return fail(s, err)
 	}
 	defer closeLine()
-	p, ok := makePlan(cfg, st, f.replace, quotaOf(ctx, client, s), g, s)
+	p, ok := makePlan(cfg, st, &f.selection, quotaOf(ctx, client, s), g, s)
 	if !ok {
 		return 1
 	}

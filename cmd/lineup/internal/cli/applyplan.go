@@ -29,8 +29,9 @@ func readSaved(path string) (*planner.Saved, *plandoc.Document, error) {
 // refuses, sending nothing, when the configuration or its input values
 // differ from the plan's, or when the state moved since the plan was made.
 func applySaved(ctx context.Context, g global, f applyFlags, path string, s Streams) int {
-	if len(f.replace) > 0 {
-		return fail(s, errors.New("-replace cannot be given with a saved plan: the plan holds the -replace options it was made with"))
+	if len(f.replace) > 0 || len(f.targets) > 0 {
+		return fail(s, errors.New("-replace and -target cannot be given with a saved plan: "+
+			"the plan holds the -replace and -target options it was made with"))
 	}
 	sp, _, err := readSaved(path)
 	if err != nil {

@@ -133,13 +133,29 @@ func readState(path string, s Streams) (*state.State, bool) {
 	return st, true
 }
 
+// selection is what -replace and -target ask of a plan.
+type selection struct {
+	replace, targets listFlag
+}
+
+// register adds -replace and -target to fs.
+func (sel *selection) register(fs *flag.FlagSet) {
+	fs.Var(&sel.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
+	fs.Var(&sel.targets, "target", "plan only `ADDR` and what it depends on (repeatable; for exceptions, not routine)")
+}
+
 // makePlan plans the configuration against st, printing diagnostics.
-// quota, when not nil, is this month's quota read online.
-func makePlan(cfg *lang.Config, st *state.State, replace []string, quota *planner.Quota, g global, s Streams) (*planner.Plan, bool) {
+// sel, when not nil, is -replace and -target; quota, when not nil, is
+// this month's quota read online.
+func makePlan(cfg *lang.Config, st *state.State, sel *selection, quota *planner.Quota, g global, s Streams) (*planner.Plan, bool) {
+	if sel == nil {
+		sel = &selection{}
+	}
 	p, diags := planner.Make(cfg, st, planner.Options{
 		Now:     s.Now,
 		NewKey:  uuid.NewString,
-		Replace: replace,
+		Replace: sel.replace,
+		Targets: sel.targets,
 		Quota:   quota,
 	})
 	printDiags(s.Err, cfg.Files, diags, g, s)

@@ -19,8 +19,8 @@ import (
 // planFlags are the flags plan and apply share.
 type planFlags struct {
 	inputs
+	selection
 	sandbox bool
-	replace listFlag
 }
 
 // viewFlags choose how a plan is printed: -format, or -json for
@@ -62,7 +62,7 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 		"plan with -out.", s)
 	f.inputs.register(fs)
 	fs.BoolVar(&f.sandbox, "sandbox", false, "plan against the embedded LINE sandbox (kept in .lineup/sandbox)")
-	fs.Var(&f.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
+	f.selection.register(fs)
 	out := fs.String("out", "", "save the plan to `FILE`, for lineup apply FILE to apply exactly it")
 	detailed := fs.Bool("detailed-exitcode", false, "exit with 0 when there are no changes, 1 on error, 2 when there are changes")
 	view.register(fs)
@@ -78,7 +78,7 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 		return exitError
 	}
 	cfg, st := w.cfg, w.st
-	p, ok := makePlan(cfg, st, f.replace, readQuota(ctx, cfg, f.sandbox, s), g, s)
+	p, ok := makePlan(cfg, st, &f.selection, readQuota(ctx, cfg, f.sandbox, s), g, s)
 	if !ok {
 		return exitError
 	}
@@ -86,6 +86,7 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 	var doc *plandoc.Document // the saved plan's, which -json prints too
 	if *out != "" {
 		saved = planner.NewSaved(uuid.NewString(), cfg, p, f.replace)
+		saved.Targets = f.targets
 		if doc, err = writeSaved(*out, saved); err != nil {
 			return fail(s, err)
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/lineupdev/lineup/lang"
@@ -94,6 +95,9 @@ func showSaved(path string, view viewFlags, g global, s Streams) int {
 		against := "before anything was applied"
 		if p := sp.Plan; p.Serial > 0 {
 			against = fmt.Sprintf("against serial %d of state %s", p.Serial, p.Lineage)
+		}
+		if len(sp.Targets) > 0 {
+			against += ", targeting " + strings.Join(sp.Targets, ", ")
 		}
 		fmt.Fprintf(s.Out, "Saved plan %s, made %s %s.\n\n", sp.ID, stamp(sp.Plan.Now), against)
 	}
