@@ -26,6 +26,7 @@ func (a *run) multicast(ctx context.Context, ch *planner.Change, body map[string
 	if len(requests) < len(rec.Parts) {
 		return fail(fmt.Errorf("not sent: it takes %d requests and its record has %d parts", len(requests), len(rec.Parts)))
 	}
+	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: Sending})
 	var errs []error
 	for i := range rec.Parts {
 		a.mu.Lock()

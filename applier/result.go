@@ -35,6 +35,9 @@ const (
 	// Removed: a reply rule was removed from the state: lineup serve no
 	// longer answers with it.
 	Removed
+	// Sending: a send's retry key is durable and its first request is
+	// about to leave; not a final result.
+	Sending
 )
 
 var resultText = [...]string{
@@ -51,6 +54,7 @@ var resultText = [...]string{
 	DeletedReplaced: "deleted the replaced audience",
 	Recorded:        "recorded reply rule",
 	Removed:         "removed reply rule",
+	Sending:         "sending",
 }
 
 func (r Result) String() string {

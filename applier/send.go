@@ -56,6 +56,7 @@ func (a *run) send(ctx context.Context, ch *planner.Change) error {
 	if err != nil {
 		return fail(err)
 	}
+	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: Sending})
 	res, err := a.request(ctx, ch, string(kind), a.requester(kind, body), rec.RetryKey)
 	if err != nil {
 		return fail(a.unsent(ch, rec.FirstAttempt, err))

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"fmt"
 	"math/rand/v2"
 	"net/http/httptest"
 	"os"
@@ -79,13 +78,7 @@ func killSetup(t *testing.T, n int, latency time.Duration) (*sandbox.Server, str
 	t.Cleanup(srv.Close)
 	dir := filepath.Join(tmp, "config")
 	require.NoError(t, os.Mkdir(dir, 0o755))
-	for f := 0; f*100 < n; f++ {
-		var b strings.Builder
-		for i := f * 100; i < min(n, (f+1)*100); i++ {
-			fmt.Fprintf(&b, "push \"p%05d\" {\n  to = \"U%032x\"\n  text {\n    text = \"message %d\"\n  }\n}\n", i, i, i)
-		}
-		require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%02d.lineup.hcl", f)), []byte(b.String()), 0o644))
-	}
+	require.NoError(t, writePushes(dir, n))
 	return sb, dir, func() *exec.Cmd {
 		cmd := exec.Command(bin, "-chdir="+dir, "apply", "-auto-approve")
 		cmd.Env = append(os.Environ(), "LINEUP_ENDPOINT="+srv.URL, "LINE_CHANNEL_ACCESS_TOKEN=t")

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/http/httptest"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -33,7 +34,11 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"lineup": func() {
 			s := cli.StdStreams(fakeClock(os.Getenv(fakeNowEnv)), os.Environ())
-			os.Exit(cli.Run(context.Background(), os.Args[1:], s))
+			// As main does: Ctrl-C cancels the command's context.
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+			code := cli.Run(ctx, os.Args[1:], s)
+			stop()
+			os.Exit(code)
 		},
 	})
 }
@@ -109,6 +114,11 @@ func TestScripts(t *testing.T) {
 			"world-id":          cmdWorldID,
 			"user-sends":        cmdUserSends,
 			"edit-plan":         cmdEditPlan,
+			"jsonl":             cmdJSONLines,
+			"gen-pushes":        cmdGenPushes,
+			"pty":               cmdPty,
+			"frames":            cmdFrames,
+			"max-lines":         cmdMaxLines,
 		},
 	})
 }

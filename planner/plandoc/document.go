@@ -24,7 +24,7 @@ const FormatVersion = "2"
 // planner's can change without changing the format.
 type Document struct {
 	FormatVersion string `json:"format_version"`
-	// PlanID, ConfigHash and Replace are a saved plan's (see
+	// PlanID, ConfigHash, Replace and Targets are a saved plan's (see
 	// planner.Saved); a plan printed without -out has none.
 	PlanID     string    `json:"plan_id,omitempty"`
 	CreatedAt  time.Time `json:"created_at"`

@@ -23,6 +23,8 @@ func decodeV1(data []byte) (*fileV1, error) {
 			return decodeAt(dec, key, &f.Lineage)
 		case "serial":
 			return decodeAt(dec, key, &f.Serial)
+		case "lineup_version":
+			return decodeAt(dec, key, &f.LineupVersion)
 		case "sends":
 			f.Sends = map[string]*recordV1{}
 			return named(key, eachKey(dec, func(addr string) error {

@@ -18,6 +18,9 @@ type fileV1 struct {
 	History   []*recordV1            `json:"history"`
 	Audiences map[string]*audienceV1 `json:"audiences,omitempty"`
 	Replies   map[string]*replyV1    `json:"replies,omitempty"`
+
+	// LineupVersion is State.LineupVersion.
+	LineupVersion string `json:"lineup_version,omitempty"`
 }
 
 type replyV1 struct {
@@ -89,6 +92,8 @@ func fromState(s *State) *fileV1 {
 		Serial:  s.Serial,
 		Sends:   map[string]*recordV1{},
 		History: []*recordV1{},
+
+		LineupVersion: s.LineupVersion,
 	}
 	for addr, r := range s.Sends {
 		f.Sends[addr] = fromRecord(r)
@@ -184,7 +189,8 @@ func (f *fileV1) state() (*State, error) {
 	if _, err := uuid.Parse(f.Lineage); err != nil {
 		return nil, fmt.Errorf("state file lineage %q is not a UUID", f.Lineage)
 	}
-	s := &State{Lineage: f.Lineage, Serial: f.Serial, Sends: map[string]*Record{}, Audiences: map[string]*Audience{}}
+	s := &State{Lineage: f.Lineage, Serial: f.Serial, LineupVersion: f.LineupVersion, Sends: map[string]*Record{},
+		Audiences: map[string]*Audience{}}
 	for name, rv := range f.Replies {
 		r, err := rv.reply(name)
 		if err != nil {

@@ -11,6 +11,9 @@ type State struct {
 	Lineage string
 	// Serial is bumped on every write.
 	Serial uint64
+	// LineupVersion is the version of lineup that last wrote the state
+	// ("" in a state written before lineup recorded it).
+	LineupVersion string
 	// Sends holds the record of every send in the configuration that was
 	// attempted, by address.
 	Sends map[string]*Record

@@ -3,11 +3,11 @@ package cli
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/lineupdev/lineup/applier"
+	"github.com/lineupdev/lineup/applier/line"
 	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner"
 	"github.com/lineupdev/lineup/planner/render"
@@ -16,11 +16,11 @@ import (
 
 type applyFlags struct {
 	inputs
+	selection
 	sandbox     bool
 	autoApprove bool
-	replace     listFlag
-	targets     listFlag
 	parallelism int
+	json        bool
 }
 
 func runApply(ctx context.Context, g global, args []string, s Streams) int {
@@ -30,18 +30,22 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	f.inputs.register(fs)
 	fs.BoolVar(&f.sandbox, "sandbox", false, "send to the embedded LINE sandbox (kept in .lineup/sandbox) instead of LINE")
 	fs.BoolVar(&f.autoApprove, "auto-approve", false, "apply without asking for approval")
-	fs.Var(&f.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
-	fs.Var(&f.targets, "target", targetUsage)
+	f.selection.register(fs)
 	fs.IntVar(&f.parallelism, "parallelism", 16, "at most `N` requests in flight (LINE's rate limits apply as well)")
+	fs.BoolVar(&f.json, "json", false, "stream the apply as JSON, one object per line and event "+
+		"(planned, sending, sent, retried, failed, summary); needs -auto-approve or a saved plan")
 	if code, ok := parseArgs(fs, args, s, 1); !ok {
 		return code
-	}
-	if fs.NArg() == 1 {
-		return applySaved(ctx, g, f, fs.Arg(0), s) // a plan saved by plan -out: applyplan.go
 	}
 	if f.parallelism < 1 {
 		fmt.Fprintln(s.Err, "lineup apply: -parallelism must be at least 1")
 		return 1
+	}
+	if fs.NArg() == 1 {
+		return applySaved(ctx, g, f, fs.Arg(0), s) // a plan saved by plan -out: applyplan.go
+	}
+	if f.json && !f.autoApprove {
+		return fail(s, errJSONNeedsApproval)
 	}
 	w, ok := loadWithState(f.inputs, "apply", true, g, s)
 	if !ok {
@@ -49,15 +53,28 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	}
 	defer w.release()
 	cfg, st, path := w.cfg, w.st, w.path
-	p, ok := makePlan(cfg, st, planner.Options{Replace: f.replace, Targets: f.targets,
-		Quota: readQuota(ctx, cfg, f.sandbox, s)}, g, s)
+	// The state's lock is held; LINE (or the sandbox) must be reachable
+	// with a token too before a plan is shown for approval.
+	client, closeLine, err := connect(cfg, f.sandbox, s)
+	if err != nil {
+		return fail(s, err)
+	}
+	defer closeLine()
+	p, ok := makePlan(cfg, st, &f.selection, quotaOf(ctx, client, s), g, s)
 	if !ok {
 		return 1
 	}
-	if err := renderPlan(s.Out, p, nil, "human", render.MarkdownOptions{}, useColor(g, s)); err != nil {
+	var jv *jsonView
+	if f.json {
+		jv = newJSONView(s)
+		jv.planned(p)
+	} else if err := renderPlan(s.Out, p, nil, "human", render.MarkdownOptions{}, useColor(g, s)); err != nil {
 		return fail(s, err)
 	}
 	if !actionable(p) {
+		if jv != nil {
+			return jv.end(nil, false)
+		}
 		return 0
 	}
 	if !f.autoApprove {
@@ -65,42 +82,44 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 			return code
 		}
 	}
-	return execute(ctx, cfg, p, st, path, f, s)
+	return execute(ctx, cfg, p, st, path, client, f, jv, s)
 }
 
-// execute performs a plan that was approved: it connects, shows progress,
-// applies, and says how it ended.
-func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.State, path string, f applyFlags, s Streams) int {
-	client, closeLine, err := connect(cfg, f.sandbox, s)
-	if err != nil {
-		return fail(s, err)
-	}
-	defer closeLine()
-	if f.sandbox {
+// applyView shows an apply as it goes and how it ended: progress.go for
+// people, apply_json.go for machines. Its report is called from many
+// goroutines.
+type applyView interface {
+	report(applier.Event)
+	// interrupt is told of Ctrl-C: Apply starts no new request.
+	interrupt()
+	// end stops showing progress, says how the apply ended (err is
+	// Apply's) and returns the exit code.
+	end(err error, interrupted bool) int
+}
+
+// execute performs a plan that was approved with client: it shows
+// progress (as JSON with jv, else for people), applies, and says how it
+// ended.
+func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.State, path string, client *line.Client,
+	f applyFlags, jv *jsonView, s Streams) int {
+	if f.sandbox && jv == nil {
 		fmt.Fprintf(s.Out, "\nSending to the embedded LINE sandbox in %s: nothing leaves this machine.\n\n", sandboxDir)
 	}
-	prog := newProgress(s, p)
-	stopWatch := watchInterrupt(ctx, s)
-	err = applier.Apply(ctx, cfg, p, st, applier.Options{
+	var view applyView = jv
+	if jv == nil {
+		view = newProgress(s, p)
+	}
+	stopWatch := watchInterrupt(ctx, view)
+	err := applier.Apply(ctx, cfg, p, st, applier.Options{
 		Client:       client,
 		StatePath:    path,
 		Now:          s.Now,
 		Parallelism:  f.parallelism,
-		Report:       prog.report,
+		Report:       view.report,
 		PollInterval: pollInterval(f.sandbox),
 	})
 	stopWatch()
-	prog.stop()
-	if ctx.Err() != nil {
-		err = errors.Join(err, errors.New("apply was interrupted; the sends in flight were recorded, "+
-			"and the next plan shows what is left to do"))
-	}
-	if err != nil {
-		fmt.Fprintf(s.Err, "\nError: apply did not finish:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))
-		return 1
-	}
-	fmt.Fprintf(s.Out, "\nApply complete! %s.\n", applied(p.Summary(), "sent", "forgotten", "created", "updated", "replaced", "deleted", "recorded", "removed"))
-	return 0
+	return view.end(err, ctx.Err() != nil)
 }
 
 // applied says what applying a plan with summary sum does or did, in the

@@ -30,8 +30,8 @@ func readSaved(path string) (*planner.Saved, *plandoc.Document, error) {
 // differ from the plan's, or when the state moved since the plan was made.
 func applySaved(ctx context.Context, g global, f applyFlags, path string, s Streams) int {
 	if len(f.replace) > 0 || len(f.targets) > 0 {
-		return fail(s, errors.New("-replace and -target cannot be given with a saved plan: the plan holds the "+
-			"-replace and -target options it was made with"))
+		return fail(s, errors.New("-replace and -target cannot be given with a saved plan: "+
+			"the plan holds the -replace and -target options it was made with"))
 	}
 	sp, _, err := readSaved(path)
 	if err != nil {
@@ -57,14 +57,28 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 	if err := sp.Match(p); err != nil {
 		return refuse(s, err)
 	}
-	sum := p.Summary()
-	fmt.Fprintf(s.Out, "Applying saved plan %s (%s): %s.\n", path, sp.ID,
-		applied(sum, "to send", "to forget", "to create", "to update", "to replace", "to delete", "to record", "to remove"))
+	client, closeLine, err := connect(cfg, f.sandbox, s)
+	if err != nil {
+		return fail(s, err)
+	}
+	defer closeLine()
+	var jv *jsonView
+	if f.json {
+		jv = newJSONView(s)
+		jv.planned(p)
+	} else {
+		fmt.Fprintf(s.Out, "Applying saved plan %s (%s): %s.\n", path, sp.ID,
+			applied(p.Summary(), "to send", "to forget", "to create", "to update", "to replace", "to delete",
+				"to record", "to remove"))
+	}
 	if !actionable(p) {
+		if jv != nil {
+			return jv.end(nil, false)
+		}
 		fmt.Fprintln(s.Out, "Nothing to apply.")
 		return 0
 	}
-	return execute(ctx, cfg, p, st, statePath, f, s)
+	return execute(ctx, cfg, p, st, statePath, client, f, jv, s)
 }
 
 // refuse prints why a saved plan is not applied.

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"time"
 
@@ -29,6 +28,11 @@ type Streams struct {
 	Now func() time.Time
 	// Env is the environment in os.Environ form.
 	Env []string
+
+	// noColor is -no-color, given before the command name or after it:
+	// Run points it at its global flags, and newFlags gives every command
+	// the flag.
+	noColor *bool
 }
 
 // StdStreams are the process's own streams, with the clock and the
@@ -58,6 +62,7 @@ func (s Streams) Getenv(name string) string {
 type global struct {
 	chdir   string
 	noColor bool
+	version bool
 }
 
 // command is one subcommand.
@@ -84,26 +89,28 @@ var commands = map[string]command{
 func Run(ctx context.Context, args []string, s Streams) int {
 	var g global
 	fs := globalFlags(&g, s.Err)
-	fs.Usage = func() { usage(s.Err, fs) }
+	fs.Usage = func() {} // -help is printed below, once, to stdout
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			usage(s.Out, fs)
 			return 0
 		}
+		fmt.Fprintln(s.Err, "Run lineup -help for the commands and global options.")
 		return 1
+	}
+	if g.version {
+		printVersion(s)
+		return 0
 	}
 	if fs.NArg() == 0 {
 		usage(s.Err, fs)
 		return 1
 	}
+	s.noColor = &g.noColor
 	name, rest := fs.Arg(0), fs.Args()[1:]
-	if name == "help" {
-		usage(s.Out, fs)
-		return 0
-	}
-	cmd, ok := commands[name]
+	cmd, ok := lookup(name)
 	if !ok {
-		fmt.Fprintf(s.Err, "lineup: unknown command %q; run lineup -help for the list\n", name)
+		unknownCommand(s, name)
 		return 1
 	}
 	if g.chdir != "" {
@@ -121,6 +128,7 @@ func globalFlags(g *global, out io.Writer) *flag.FlagSet {
 	fs.SetOutput(out)
 	fs.StringVar(&g.chdir, "chdir", "", "switch to `DIR` before doing anything else")
 	fs.BoolVar(&g.noColor, "no-color", false, "never colour the output")
+	fs.BoolVar(&g.version, "version", false, "print the version of lineup and exit")
 	return fs
 }
 
@@ -152,27 +160,30 @@ func SourceSize(args []string) int64 {
 func usage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprintf(w, "Usage: lineup [global options] <command> [options]\n\n")
 	fmt.Fprintf(w, "lineup keeps LINE messages as code: plan them, review them, send them exactly once.\n\nCommands:\n")
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
+	for _, n := range commandNames() {
+		cmd, _ := lookup(n)
+		fmt.Fprintf(w, "  %-10s %s\n", n, cmd.summary)
 	}
 	fmt.Fprintf(w, "\nGlobal options:\n")
 	fs.SetOutput(w)
 	fs.PrintDefaults()
-	fmt.Fprintf(w, "\nRun lineup <command> -help for a command's options.\n")
+	fmt.Fprintf(w, "\nRun lineup help <command> (or lineup <command> -help) for a command's options.\n")
 }
 
-// newFlags makes a command's flag set, with -help printed to stdout.
+// newFlags makes a command's flag set: every flag set of lineup is made
+// here. It has -no-color, and its -help is printed by parseArgs, once, to
+// stdout.
 func newFlags(name, synopsis string, s Streams) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(s.Err)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: lineup %s\n\n%s\n\nOptions:\n", name, synopsis)
 		fs.PrintDefaults()
+	}
+	if s.noColor != nil {
+		fs.BoolVar(s.noColor, "no-color", *s.noColor, "never colour the output")
+	} else {
+		fs.Bool("no-color", false, "never colour the output")
 	}
 	return fs
 }
@@ -186,12 +197,17 @@ func parse(fs *flag.FlagSet, args []string, s Streams) (code int, ok bool) {
 // parseArgs parses a command's flags, allowing at most n arguments after
 // them, as parse does.
 func parseArgs(fs *flag.FlagSet, args []string, s Streams, n int) (code int, ok bool) {
-	if err := fs.Parse(args); err != nil {
+	help := fs.Usage
+	fs.Usage = func() {} // the flag package would print it to stderr as well
+	err := fs.Parse(args)
+	fs.Usage = help
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(s.Out)
 			fs.Usage()
 			return 0, false
 		}
+		fmt.Fprintf(s.Err, "Run lineup %s -help for its options.\n", commandName(fs))
 		return 1, false
 	}
 	if fs.NArg() > n {
@@ -200,10 +216,23 @@ func parseArgs(fs *flag.FlagSet, args []string, s Streams, n int) (code int, ok 
 			hint = " (options go before the plan file)"
 		}
 		fmt.Fprintf(s.Err, "lineup %s: unexpected arguments: %s%s\n",
-			strings.Fields(fs.Name())[0], strings.Join(fs.Args()[n:], " "), hint)
+			commandName(fs), strings.Join(fs.Args()[n:], " "), hint)
 		return 1, false
 	}
 	return 0, true
+}
+
+// commandName is the command a flag set made by newFlags is for: "plan",
+// "state resolve".
+func commandName(fs *flag.FlagSet) string {
+	var words []string
+	for _, w := range strings.Fields(fs.Name()) {
+		if strings.HasPrefix(w, "[") || strings.ToUpper(w) == w {
+			break
+		}
+		words = append(words, w)
+	}
+	return strings.Join(words, " ")
 }
 
 // listFlag collects a repeated flag.
@@ -212,8 +241,9 @@ type listFlag []string
 func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
-// useColor decides on colour: never with -no-color, NO_COLOR, TERM=dumb or
-// when stdout is not a terminal.
+// useColor decides on colour: never with -no-color (before or after the
+// command name), NO_COLOR, TERM=dumb or when stdout is not a terminal.
 func useColor(g global, s Streams) bool {
-	return !g.noColor && s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb" && s.OutTerminal
+	noColor := g.noColor || s.noColor != nil && *s.noColor
+	return !noColor && s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb" && s.OutTerminal
 }

@@ -114,6 +114,12 @@ func readQuota(ctx context.Context, cfg *lang.Config, useSandbox bool, s Streams
 		return nil
 	}
 	defer closeLine()
+	return quotaOf(ctx, client, s)
+}
+
+// quotaOf reads this month's limit and use with client, as readQuota
+// does.
+func quotaOf(ctx context.Context, client *line.Client, s Streams) *planner.Quota {
 	q, err := client.Quota(ctx)
 	if err != nil {
 		fmt.Fprintf(s.Err, "Warning: cannot read the monthly quota, so the estimate is not compared with it: %v\n", err)

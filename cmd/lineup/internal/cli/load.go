@@ -101,6 +101,9 @@ func loadWithState(in inputs, lockOp string, again bool, g global, s Streams) (w
 		w.release()
 		return w, false
 	}
+	if lockOp != "" {
+		w.st.LineupVersion = Version() // the state says which lineup wrote it
+	}
 	w.cfg = cfg
 	return w, true
 }
@@ -130,12 +133,31 @@ func readState(path string, s Streams) (*state.State, bool) {
 	return st, true
 }
 
-// makePlan plans the configuration against st with opts (its -replace
-// and -target addresses, and this month's quota when read online), on
-// the command's clock with fresh retry keys, printing diagnostics.
-func makePlan(cfg *lang.Config, st *state.State, opts planner.Options, g global, s Streams) (*planner.Plan, bool) {
-	opts.Now, opts.NewKey = s.Now, uuid.NewString
-	p, diags := planner.Make(cfg, st, opts)
+// selection is what -replace and -target ask of a plan.
+type selection struct {
+	replace, targets listFlag
+}
+
+// register adds -replace and -target to fs.
+func (sel *selection) register(fs *flag.FlagSet) {
+	fs.Var(&sel.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
+	fs.Var(&sel.targets, "target", "plan only `ADDR` and what it depends on (repeatable; for exceptions, not routine)")
+}
+
+// makePlan plans the configuration against st, printing diagnostics.
+// sel, when not nil, is -replace and -target; quota, when not nil, is
+// this month's quota read online.
+func makePlan(cfg *lang.Config, st *state.State, sel *selection, quota *planner.Quota, g global, s Streams) (*planner.Plan, bool) {
+	if sel == nil {
+		sel = &selection{}
+	}
+	p, diags := planner.Make(cfg, st, planner.Options{
+		Now:     s.Now,
+		NewKey:  uuid.NewString,
+		Replace: sel.replace,
+		Targets: sel.targets,
+		Quota:   quota,
+	})
 	printDiags(s.Err, cfg.Files, diags, g, s)
 	return p, !diags.HasErrors()
 }
@@ -147,7 +169,7 @@ func printDiags(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnostics, 
 	}
 	lang.SortDiagnostics(diags)
 	files = withReadFiles(files, diags)
-	wr := hcl.NewDiagnosticTextWriter(w, files, 78, useColor(g, Streams{OutTerminal: s.OutTerminal}))
+	wr := hcl.NewDiagnosticTextWriter(w, files, 78, useColor(g, Streams{OutTerminal: s.OutTerminal, noColor: s.noColor}))
 	_ = wr.WriteDiagnostics(diags)
 }
 

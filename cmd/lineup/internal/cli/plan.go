@@ -19,13 +19,9 @@ import (
 // planFlags are the flags plan and apply share.
 type planFlags struct {
 	inputs
+	selection
 	sandbox bool
-	replace listFlag
-	targets listFlag
 }
-
-// targetUsage is the usage of -target, on plan and apply.
-const targetUsage = "plan only `ADDR` and what it depends on (repeatable); a saved plan records it"
 
 // viewFlags choose how a plan is printed: -format, or -json for
 // -format=json.
@@ -66,8 +62,7 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 		"plan with -out.", s)
 	f.inputs.register(fs)
 	fs.BoolVar(&f.sandbox, "sandbox", false, "plan against the embedded LINE sandbox (kept in .lineup/sandbox)")
-	fs.Var(&f.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
-	fs.Var(&f.targets, "target", targetUsage)
+	f.selection.register(fs)
 	out := fs.String("out", "", "save the plan to `FILE`, for lineup apply FILE to apply exactly it")
 	detailed := fs.Bool("detailed-exitcode", false, "exit with 0 when there are no changes, 1 on error, 2 when there are changes")
 	view.register(fs)
@@ -89,8 +84,7 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 		return md.failed(s)
 	}
 	cfg, st := w.cfg, w.st
-	p, ok := makePlan(cfg, st, planner.Options{Replace: f.replace, Targets: f.targets,
-		Quota: readQuota(ctx, cfg, f.sandbox, s)}, g, s)
+	p, ok := makePlan(cfg, st, &f.selection, readQuota(ctx, cfg, f.sandbox, s), g, s)
 	if !ok {
 		return md.failed(s)
 	}

@@ -56,13 +56,14 @@ func runSandbox(ctx context.Context, g global, args []string, s Streams) int {
 		return fail(s, err)
 	}
 	srv := &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second}
+	at := dialAddr(ln.Addr())
 	fmt.Fprintf(s.Out, "LINE sandbox listening on http://%s\n", ln.Addr())
-	fmt.Fprintf(s.Out, "Use it with: LINEUP_ENDPOINT=http://%s lineup apply\n", ln.Addr())
-	fmt.Fprintf(s.Out, "Request log: http://%s/_sandbox/requests\n", ln.Addr())
+	fmt.Fprintf(s.Out, "Use it with: %s\n", sandboxUse(at, *token != ""))
+	fmt.Fprintf(s.Out, "Request log: http://%s/_sandbox/requests\n", at)
 	fmt.Fprintf(s.Out, "Friends: %d (%d have not blocked the account), in %d groups and rooms: http://%s/_sandbox/population\n",
-		len(sb.Population()), sb.TargetReach(), len(sb.Groups()), ln.Addr())
-	fmt.Fprintf(s.Out, "Endpoints emulated: http://%s/_sandbox/endpoints\n", ln.Addr())
-	printSandboxUsers(s, ln.Addr().String(), *hook)
+		len(sb.Population()), sb.TargetReach(), len(sb.Groups()), at)
+	fmt.Fprintf(s.Out, "Endpoints emulated: http://%s/_sandbox/endpoints\n", at)
+	printSandboxUsers(s, at, *hook)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -105,3 +106,29 @@ several areas rather than one prefecture with another condition.
 
 GET /_sandbox/endpoints lists the LINE endpoints it emulates; any other
 answers 501. docs/sandbox.md describes the world and the /_sandbox/ paths.`
+
+// sandboxUse is the command the banner prints to apply a configuration
+// against the sandbox at addr. It works as printed when the sandbox takes
+// any token; with -token, the token is not printed (output never shows a
+// token), and the command says where it goes.
+func sandboxUse(addr string, tokenSet bool) string {
+	token := "LINE_CHANNEL_ACCESS_TOKEN=" + sandboxToken
+	if tokenSet {
+		token = "LINE_CHANNEL_ACCESS_TOKEN=<the -token value>"
+	}
+	return fmt.Sprintf("LINEUP_ENDPOINT=http://%s %s lineup apply", addr, token)
+}
+
+// dialAddr is the address a client on this machine reaches the listener
+// at: a listener on all interfaces (":7070", "0.0.0.0:7070") is reached
+// on the loopback address.
+func dialAddr(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, port)
+}

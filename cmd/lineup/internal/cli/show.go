@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/lineupdev/lineup/lang"
@@ -13,7 +14,8 @@ import (
 
 func runShow(ctx context.Context, g global, args []string, s Streams) int {
 	fs := newFlags("show [options] [PLAN]", "Shows the state: every send with its status, retry key, request ID, "+
-		"sent message IDs and quote tokens. Given a PLAN saved by lineup plan -out, shows that plan instead.", s)
+		"sent message IDs and quote tokens (with -json, as a JSON document of format_version "+stateFormatVersion+"). "+
+		"Given a PLAN saved by lineup plan -out, shows that plan instead.", s)
 	path := fs.String("state", "", "read the state from `FILE` (default: the configuration's state file)")
 	stats := fs.Bool("stats", false, "read LINE's statistics of what the state records as sent: per request for "+
 		"narrowcasts and broadcasts, per day for pushes and multicasts (-json for JSON)")
@@ -29,8 +31,12 @@ func runShow(ctx context.Context, g global, args []string, s Streams) int {
 	if fs.NArg() == 1 {
 		return showSaved(fs.Arg(0), view, g, s)
 	}
-	if format, _ := view.resolve(); format != "human" {
-		return fail(s, errors.New("-format and -json show a saved plan: give its file, as in lineup show -json plan.out"))
+	format, err := view.resolve()
+	if err != nil {
+		return fail(s, err)
+	}
+	if format == "markdown" {
+		return fail(s, errors.New("-format=markdown shows a saved plan: give its file, as in lineup show -format=markdown plan.out"))
 	}
 	if *path == "" {
 		*path = lang.DefaultStateFile
@@ -42,11 +48,21 @@ func runShow(ctx context.Context, g global, args []string, s Streams) int {
 	if !ok {
 		return 1
 	}
+	if format == "json" {
+		if err := showStateJSON(s.Out, *path, st); err != nil {
+			return fail(s, err)
+		}
+		return 0
+	}
 	if len(st.Sends) == 0 && len(st.History) == 0 && len(st.Audiences) == 0 {
 		fmt.Fprintf(s.Out, "No state: nothing has been sent from this configuration yet (%s).\n", *path)
 		return 0
 	}
-	fmt.Fprintf(s.Out, "State %s (lineage %s, serial %d)\n", *path, st.Lineage, st.Serial)
+	writtenBy := ""
+	if st.LineupVersion != "" {
+		writtenBy = ", written by lineup " + st.LineupVersion
+	}
+	fmt.Fprintf(s.Out, "State %s (lineage %s, serial %d%s)\n", *path, st.Lineage, st.Serial, writtenBy)
 	addrs := make([]string, 0, len(st.Sends))
 	for a := range st.Sends {
 		addrs = append(addrs, a)
@@ -86,6 +102,9 @@ func showSaved(path string, view viewFlags, g global, s Streams) int {
 		against := "before anything was applied"
 		if p := sp.Plan; p.Serial > 0 {
 			against = fmt.Sprintf("against serial %d of state %s", p.Serial, p.Lineage)
+		}
+		if len(sp.Plan.Targets) > 0 {
+			against += ", targeting " + strings.Join(sp.Plan.Targets, ", ")
 		}
 		fmt.Fprintf(s.Out, "Saved plan %s, made %s %s.\n\n", sp.ID, stamp(sp.Plan.Now), against)
 	}

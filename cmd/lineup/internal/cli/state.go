@@ -9,9 +9,14 @@ import (
 
 func runState(ctx context.Context, g global, args []string, s Streams) int {
 	if len(args) == 0 || args[0] != "resolve" {
-		fmt.Fprintln(s.Err, "Usage: lineup state resolve ADDR -sent|-not-sent\n\n"+
+		help := len(args) > 0 && (args[0] == "-help" || args[0] == "--help" || args[0] == "-h")
+		w := s.Err
+		if help {
+			w = s.Out
+		}
+		fmt.Fprintln(w, "Usage: lineup state resolve ADDR -sent|-not-sent\n\n"+
 			"Settles a send whose outcome is unknown (shown as ? by plan) once you have checked on LINE.")
-		if len(args) > 0 && (args[0] == "-help" || args[0] == "--help" || args[0] == "-h") {
+		if help {
 			return 0
 		}
 		return 1
@@ -68,6 +73,7 @@ func runResolve(ctx context.Context, g global, args []string, s Streams) int {
 	} else {
 		delete(st.Sends, addr)
 	}
+	st.LineupVersion = Version()
 	if err := state.Fold(path, st); err != nil {
 		return fail(s, err)
 	}
