@@ -93,7 +93,7 @@ func Make(cfg *lang.Config, st *state.State, opts Options) (*Plan, hcl.Diagnosti
 	}
 	p.Changes = append(p.Changes, forgets(st, sends)...)
 	p.Changes = append(p.Changes, audienceDeletes(st, audiences)...)
-	return p, append(diags, quotaWarning(p)...)
+	return p, append(diags, applyPolicy(cfg, p)...)
 }
 
 // maker holds what deciding the change of one send needs.
@@ -124,9 +124,12 @@ func (m *maker) change(send *lang.Send, prior *state.Record, c checked) (*Change
 			return ch, hcl.Diagnostics{replacePending(send)}
 		}
 		return ch, nil
+	case !replace && (prior.Status == state.Scheduled || prior.Status == state.Expired) && scheduledChange(ch, prior):
 	case replace:
 		ch.Action, ch.Replace = Send, true
 		ch.Reason = "replaced on request"
+	case !replace && prior.Status == state.Scheduled:
+		ch.Action = Send // scheduledChange gave the reason
 	case hasUnknown:
 		ch.Action = NoOp
 		ch.Reason = "sent before; its body holds values known only after apply, so it is not compared"

@@ -80,6 +80,8 @@ type Change struct {
 	// "audience").
 	Audience      *Audience      `json:"audience,omitempty"`
 	PriorAudience *PriorAudience `json:"prior_audience,omitempty"`
+	// Policy is what the schedule, policy and rules say of a send.
+	Policy *Policy `json:"policy,omitempty"`
 }
 
 // Prior is what the state records of the address. RetryKey is a saved
@@ -166,6 +168,7 @@ func fromChange(ch *planner.Change) *Change {
 		Replace:         ch.Replace,
 		Digest:          ch.Digest,
 		RetryKeyExpires: timePtr(ch.KeyExpires),
+		Policy:          fromPolicy(ch.Policy),
 	}
 	switch {
 	case ch.IsAudience():

@@ -59,7 +59,7 @@ func Markdown(w io.Writer, p *planner.Plan, opts MarkdownOptions) error {
 		}
 	}
 	b.WriteString(allFriendsWarning(listed))
-	fmt.Fprintf(&b, "**%s**\n\n", h.summary(sum))
+	fmt.Fprintf(&b, "**%s**%s\n\n", h.summary(sum), policySummary(p))
 	// Room for the notes that say what was cut.
 	budget := limit - 400
 	rows := 0
@@ -157,9 +157,9 @@ func actionText(ch *planner.Change) string {
 	switch ch.Action {
 	case planner.Send:
 		if ch.Replace {
-			return "send again"
+			return "send again" + policyAction(ch)
 		}
-		return "send"
+		return "send" + policyAction(ch)
 	case planner.Changed:
 		return "changed after sending; not sent"
 	case planner.Forget:

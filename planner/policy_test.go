@@ -1,0 +1,202 @@
+package planner
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner/state"
+)
+
+// loadPolicy loads src as a configuration.
+func loadPolicy(t *testing.T, src string) *lang.Config {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.lineup.hcl"), []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, diags := lang.Load(dir, lang.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	return cfg
+}
+
+const policySrc = `
+policy {
+  max_estimated_messages = 3
+  quiet_hours {
+    from      = "21:00"
+    to        = "08:00"
+    time_zone = "Asia/Tokyo"
+  }
+  require_approval {
+    kinds                   = ["broadcast"]
+    estimated_messages_over = 1
+  }
+}
+rule "tracked" {
+  condition     = !strcontains(jsonencode(send.messages), "example.com/sale") || strcontains(jsonencode(send.messages), "utm_source=line")
+  error_message = "Sale links must carry utm_source=line."
+}
+rule "short" {
+  severity      = "warning"
+  condition     = strlen(jsonencode(send.messages)) < 60
+  error_message = "Keep it short."
+}
+push "tomorrow" {
+  to         = "U4af4980629a1b2c3d4e5f60718293a4b"
+  not_before = "2026-11-24T10:00:00Z"
+  text {
+    text = "hi"
+  }
+}
+push "window" {
+  to        = "U4af4980629a1b2c3d4e5f60718293a4b"
+  not_after = "2026-11-23T09:00:00Z"
+  text {
+    text = "hi"
+  }
+}
+multicast "sale" {
+  to = ["U4af4980629a1b2c3d4e5f60718293a4b", "U4af4980629a1b2c3d4e5f60718293a4c"]
+  text {
+    text = "https://example.com/sale and some more words to make it long"
+  }
+}
+`
+
+func TestMakePolicy(t *testing.T) {
+	cfg := loadPolicy(t, policySrc)
+	// 10:00 UTC is 19:00 in Tokyo: not quiet.
+	p, diags := Make(cfg, nil, Options{Now: func() time.Time { return now }, NewKey: keys()})
+	byAddr := map[string]*Change{}
+	for _, ch := range p.Changes {
+		byAddr[ch.Address] = ch
+	}
+	tomorrow := byAddr["push.tomorrow"].Policy
+	if !tomorrow.Due.Equal(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)) || tomorrow.Held != "not_before" {
+		t.Errorf("push.tomorrow: %+v", tomorrow)
+	}
+	if w := byAddr["push.window"]; !w.Policy.Expired || w.Estimate != 0 {
+		t.Errorf("push.window: %+v, estimate %d", w.Policy, w.Estimate)
+	}
+	sale := byAddr["multicast.sale"].Policy
+	if sale.Approval != "an estimated 2 messages, over 1" {
+		t.Errorf("multicast.sale approval %q", sale.Approval)
+	}
+	if len(sale.Rules) != 2 || sale.Rules[0].Rule != "short" || !sale.Rules[0].Warning || sale.Rules[1].Rule != "tracked" {
+		t.Errorf("multicast.sale rules %+v", sale.Rules)
+	}
+	saleLine := strings.Count(policySrc[:strings.Index(policySrc, "multicast \"sale\"")], "\n") + 1
+	var summaries []string
+	for _, d := range diags {
+		sev := "error"
+		if d.Severity == hcl.DiagWarning {
+			sev = "warning"
+		}
+		summaries = append(summaries, sev+": "+d.Summary)
+		if strings.HasPrefix(d.Summary, "Rule") && (d.Subject == nil || d.Subject.Start.Line != saleLine) {
+			t.Errorf("%s is not on the multicast block: %v", d.Summary, d.Subject)
+		}
+	}
+	want := `warning: Rule "short" warns | error: Rule "tracked" failed`
+	if got := strings.Join(summaries, " | "); got != want {
+		t.Errorf("diagnostics:\n got %s\nwant %s", got, want)
+	}
+	if p.NeedApproval([]string{"multicast.sale"}) != nil || len(p.NeedApproval(nil)) != 1 {
+		t.Errorf("NeedApproval: %v", p.NeedApproval(nil))
+	}
+}
+
+func TestMakeQuietHours(t *testing.T) {
+	cfg := loadPolicy(t, `
+policy {
+  quiet_hours {
+    from      = "21:00"
+    to        = "08:00"
+    time_zone = "Asia/Tokyo"
+  }
+}
+push "late" {
+  to = "U4af4980629a1b2c3d4e5f60718293a4b"
+  text {
+    text = "hi"
+  }
+}
+`)
+	// 14:00 UTC is 23:00 in Tokyo; the window ends at 08:00 Tokyo, 23:00 UTC.
+	at := time.Date(2026, 11, 23, 14, 0, 0, 0, time.UTC)
+	p, diags := Make(cfg, nil, Options{Now: func() time.Time { return at }, NewKey: keys()})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	n := p.Changes[0].Policy
+	if !n.Due.Equal(time.Date(2026, 11, 23, 23, 0, 0, 0, time.UTC)) || n.Due.Format("15:04 MST") != "08:00 JST" {
+		t.Errorf("due %s (%s)", n.Due, n.Held)
+	}
+	// At 08:00 Tokyo it goes at once.
+	p, _ = Make(cfg, nil, Options{Now: func() time.Time { return n.Due }, NewKey: keys()})
+	if d := p.Changes[0].Policy.Due; !d.IsZero() {
+		t.Errorf("at the end of the window still due %s", d)
+	}
+}
+
+func TestMakeBudget(t *testing.T) {
+	cfg := loadPolicy(t, `
+policy {
+  max_estimated_messages = 2
+}
+multicast "three" {
+  to = ["U4af4980629a1b2c3d4e5f60718293a4b", "U4af4980629a1b2c3d4e5f60718293a4c", "U4af4980629a1b2c3d4e5f60718293a4d"]
+  text {
+    text = "hi"
+  }
+}
+`)
+	_, diags := Make(cfg, nil, Options{Now: func() time.Time { return now }, NewKey: keys(), Quota: &Quota{Limit: 1000, Used: 999}})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Summary+": "+d.Detail)
+		if d.Severity != hcl.DiagError || d.Subject == nil || d.Subject.Start.Line != 3 {
+			t.Errorf("%s: not an error on max_estimated_messages", d.Summary)
+		}
+	}
+	if len(got) != 2 || !strings.Contains(got[0], "an estimated 3 messages, but the policy allows 2 in one apply") ||
+		!strings.Contains(got[1], "an estimated 3 messages, but only 1 are left this month (limit 1,000, 999 used)") {
+		t.Errorf("diagnostics:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+func TestMakeScheduledRecord(t *testing.T) {
+	cfg := loadPolicy(t, `
+push "later" {
+  to         = "U4af4980629a1b2c3d4e5f60718293a4b"
+  not_before = "2026-11-24T10:00:00Z"
+  text {
+    text = "hi"
+  }
+}
+`)
+	s := cfg.Sends[0]
+	due := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	rec := &state.Record{Address: "push.later", Status: state.Scheduled, Digest: Digest(s.Body), Due: due}
+	p, _ := Make(cfg, stateOf(rec), Options{Now: func() time.Time { return now }, NewKey: keys()})
+	if ch := p.Changes[0]; ch.Action != NoOp || !ch.Policy.Due.Equal(due) {
+		t.Errorf("unchanged scheduled record: %s %q", ch.Action, ch.Reason)
+	}
+	rec.Digest = "sha256:other"
+	p, _ = Make(cfg, stateOf(rec), Options{Now: func() time.Time { return now }, NewKey: keys()})
+	if ch := p.Changes[0]; ch.Action != Send || !strings.Contains(ch.Reason, "changed since") || ch.RetryKey == "" {
+		t.Errorf("edited scheduled record: %s %q", ch.Action, ch.Reason)
+	}
+	rec.Status = state.Expired
+	p, _ = Make(cfg, stateOf(rec), Options{Now: func() time.Time { return now }, NewKey: keys()})
+	if ch := p.Changes[0]; ch.Action != NoOp || !ch.Policy.Expired {
+		t.Errorf("expired record: %s %q", ch.Action, ch.Reason)
+	}
+}
