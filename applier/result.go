@@ -29,6 +29,12 @@ const (
 	// DeletedReplaced: the audience a replacement superseded was deleted;
 	// Event.Detail is its ID.
 	DeletedReplaced
+	// Scheduled: the send is not due yet; it was recorded as scheduled
+	// and not sent. Event.Detail says until when.
+	Scheduled
+	// Expired: the send's not_after passed; it was recorded as expired
+	// and never sent.
+	Expired
 )
 
 var resultText = [...]string{
@@ -43,6 +49,8 @@ var resultText = [...]string{
 	Renamed:         "renamed",
 	Deleted:         "deleted",
 	DeletedReplaced: "deleted the replaced audience",
+	Scheduled:       "scheduled",
+	Expired:         "expired",
 }
 
 func (r Result) String() string {

@@ -19,6 +19,8 @@ type applyFlags struct {
 	autoApprove bool
 	replace     listFlag
 	parallelism int
+	due         bool     // due.go
+	approve     listFlag // due.go
 }
 
 func runApply(ctx context.Context, g global, args []string, s Streams) int {
@@ -30,8 +32,16 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	fs.BoolVar(&f.autoApprove, "auto-approve", false, "apply without asking for approval")
 	fs.Var(&f.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
 	fs.IntVar(&f.parallelism, "parallelism", 16, "at most `N` requests in flight (LINE's rate limits apply as well)")
+	fs.BoolVar(&f.due, "due", false, "send the scheduled sends that are due, if their configuration is still the one reviewed (for a cron job)")
+	fs.Var(&f.approve, "approve", "approve `ADDR`, a send the policy's require_approval names (repeatable)")
 	if code, ok := parseArgs(fs, args, s, 1); !ok {
 		return code
+	}
+	if f.due {
+		if fs.NArg() == 1 {
+			return fail(s, fmt.Errorf("-due cannot be given with a saved plan"))
+		}
+		return applyDue(ctx, g, f, s)
 	}
 	if fs.NArg() == 1 {
 		return applySaved(ctx, g, f, fs.Arg(0), s) // a plan saved by plan -out: applyplan.go
@@ -56,6 +66,9 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	if !actionable(p) {
 		return 0
 	}
+	if !approved(p, nil, f.approve, s) {
+		return 1
+	}
 	if !f.autoApprove {
 		if code, ok := approve(s); !ok {
 			return code
@@ -76,13 +89,14 @@ func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.S
 		fmt.Fprintf(s.Out, "\nSending to the embedded LINE sandbox in %s: nothing leaves this machine.\n\n", sandboxDir)
 	}
 	prog := newProgress(s, p)
+	var held heldCount
 	stopWatch := watchInterrupt(ctx, s)
 	err = applier.Apply(ctx, cfg, p, st, applier.Options{
 		Client:       client,
 		StatePath:    path,
 		Now:          s.Now,
 		Parallelism:  f.parallelism,
-		Report:       prog.report,
+		Report:       held.wrap(prog.report),
 		PollInterval: pollInterval(f.sandbox),
 	})
 	stopWatch()
@@ -95,7 +109,7 @@ func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.S
 		fmt.Fprintf(s.Err, "\nError: apply did not finish:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))
 		return 1
 	}
-	fmt.Fprintf(s.Out, "\nApply complete! %s.\n", applied(p.Summary(), "sent", "forgotten", "created", "updated", "replaced", "deleted"))
+	fmt.Fprintf(s.Out, "\nApply complete! %s.%s\n", applied(p.Summary(), "sent", "forgotten", "created", "updated", "replaced", "deleted"), held.note())
 	return 0
 }
 
