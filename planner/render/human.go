@@ -158,7 +158,7 @@ func comments(ch *planner.Change) []string {
 	a := ch.Address
 	switch ch.Action {
 	case planner.Send:
-		line := a + " will be sent"
+		line := a + willBe(ch) // policy.go
 		if ch.Replace {
 			line += " again"
 		}

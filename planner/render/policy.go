@@ -12,6 +12,18 @@ import (
 // it was given in (the quiet hours' zone when they hold it).
 const dueLayout = "2006-01-02 15:04 MST"
 
+// willBe is what the first comment line of a Send change says will
+// happen: " will be sent", or scheduled, or recorded as expired.
+func willBe(ch *planner.Change) string {
+	switch {
+	case ch.Policy.Expired:
+		return " will not be sent"
+	case !ch.Policy.Due.IsZero():
+		return " will be scheduled"
+	}
+	return " will be sent"
+}
+
 // policyLines are the "# ..." lines the schedule, the policy and the
 // rules add above a send change.
 func policyLines(ch *planner.Change) []string {
@@ -24,7 +36,7 @@ func policyLines(ch *planner.Change) []string {
 	case n.Expired:
 		lines = append(lines, a+" has expired: its not_after has passed, so apply records it as expired and never sends it")
 	case n.Held == "not_before":
-		lines = append(lines, fmt.Sprintf("%s is scheduled for %s (not_before): apply records it as scheduled, "+
+		lines = append(lines, fmt.Sprintf("%s waits for its not_before, %s: apply records it as scheduled, "+
 			"and lineup apply -due sends it then", a, n.Due.Format(dueLayout)))
 	case n.Held != "":
 		lines = append(lines, fmt.Sprintf("%s is held by the %s: it waits until %s (%s); apply records it as scheduled, "+
