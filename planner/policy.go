@@ -95,6 +95,7 @@ func scheduledChange(ch *Change, prior *state.Record) bool {
 // warns as quotaWarning does when the policy sets no budget.
 func applyPolicy(cfg *lang.Config, p *Plan) hcl.Diagnostics {
 	var diags hcl.Diagnostics
+	broken := map[string]bool{} // rules whose own mistake was reported, by name
 	for _, ch := range p.Changes {
 		if ch.IsAudience() || ch.Send == nil || ch.Action != Send {
 			continue
@@ -108,7 +109,7 @@ func applyPolicy(cfg *lang.Config, p *Plan) hcl.Diagnostics {
 		if cfg.Policy != nil {
 			ch.Policy.Approval = cfg.Policy.RequireApproval.NeedsApproval(ch.Send.Kind, ch.Estimate)
 		}
-		diags = append(diags, checkRules(cfg.Rules, ch)...)
+		diags = append(diags, checkRules(cfg.Rules, ch, broken)...)
 	}
 	if cfg.Policy == nil || cfg.Policy.MaxEstimatedMessages == 0 {
 		return append(diags, quotaWarning(p)...)
@@ -117,15 +118,20 @@ func applyPolicy(cfg *lang.Config, p *Plan) hcl.Diagnostics {
 }
 
 // checkRules evaluates every rule for the send of ch: a rule it does not
-// meet is a diagnostic on the send, of the rule's severity.
-func checkRules(rules []*lang.Rule, ch *Change) hcl.Diagnostics {
+// meet is a diagnostic on the send, of the rule's severity. A mistake in
+// a rule itself is reported once, for the first send: broken records the
+// rules reported.
+func checkRules(rules []*lang.Rule, ch *Change, broken map[string]bool) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	s := ch.Send
 	facts := lang.SendFacts{Kind: s.Kind, Address: ch.Address, Messages: s.Body["messages"],
 		EstimatedMessages: ch.Estimate, NotBefore: s.Schedule.NotBefore, Recipients: recipients(s)}
 	for _, r := range rules {
 		msg, d := r.Check(facts)
-		diags = append(diags, d...)
+		if len(d) > 0 && !broken[r.Name] {
+			broken[r.Name] = true
+			diags = append(diags, d...)
+		}
 		if msg == "" {
 			continue
 		}

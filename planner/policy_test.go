@@ -200,3 +200,64 @@ push "later" {
 		t.Errorf("expired record: %s %q", ch.Action, ch.Reason)
 	}
 }
+
+func TestWhen(t *testing.T) {
+	tokyo, err := lang.LoadZone("Asia/Tokyo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pol := &lang.Policy{QuietHours: &lang.QuietHours{From: 21 * 60, To: 8 * 60, Zone: tokyo, FromText: "21:00", ToText: "08:00"}}
+	at := func(day, hour int) time.Time { return time.Date(2026, 12, day, hour, 0, 0, 0, tokyo) }
+	send := func(nb, na time.Time) *lang.Send {
+		return &lang.Send{Kind: "push", Name: "a", Schedule: lang.Schedule{NotBefore: nb, NotAfter: na}}
+	}
+	cases := []struct {
+		name    string
+		send    *lang.Send
+		now     time.Time
+		due     time.Time
+		held    string
+		expired bool
+	}{
+		{name: "now, outside the window", send: send(time.Time{}, time.Time{}), now: at(24, 12)},
+		{name: "now, inside the window", send: send(time.Time{}, time.Time{}), now: at(24, 23), due: at(25, 8),
+			held: "quiet hours 21:00-08:00 Asia/Tokyo"},
+		{name: "not_before ahead", send: send(at(25, 9), time.Time{}), now: at(24, 12), due: at(25, 9), held: "not_before"},
+		{name: "not_before in the window", send: send(at(24, 22), time.Time{}), now: at(24, 12), due: at(25, 8),
+			held: "quiet hours 21:00-08:00 Asia/Tokyo"},
+		{name: "not_before passed", send: send(at(24, 9), time.Time{}), now: at(24, 12)},
+		{name: "not_after passed", send: send(time.Time{}, at(24, 12)), now: at(24, 12), expired: true},
+		{name: "not_after ahead", send: send(time.Time{}, at(24, 13)), now: at(24, 12)},
+	}
+	for _, c := range cases {
+		got := When(c.send, pol, c.now)
+		if !got.Due.Equal(c.due) || got.Held != c.held || got.Expired != c.expired {
+			t.Errorf("%s: When = %+v, want due %s held %q expired %v", c.name, got, c.due, c.held, c.expired)
+		}
+	}
+}
+
+func TestRuleConditionNotBool(t *testing.T) {
+	cfg := loadPolicy(t, `
+rule "count" {
+  condition     = send.estimated_messages
+  error_message = "x"
+}
+push "a" {
+  to = "U4af4980629a1b2c3d4e5f60718293a4b"
+  text {
+    text = "hi"
+  }
+}
+push "b" {
+  to = "U4af4980629a1b2c3d4e5f60718293a4b"
+  text {
+    text = "hi"
+  }
+}
+`)
+	_, diags := Make(cfg, nil, Options{Now: func() time.Time { return now }, NewKey: keys()})
+	if len(diags) != 1 || diags[0].Summary != "Invalid rule condition" || diags[0].Subject == nil || diags[0].Subject.Start.Line != 3 {
+		t.Errorf("diagnostics: %s", diags.Error())
+	}
+}
