@@ -2,6 +2,7 @@ package planner
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -135,6 +136,9 @@ func checkRules(rules []*lang.Rule, ch *Change, broken map[string]bool) hcl.Diag
 		if msg == "" {
 			continue
 		}
+		if showsSensitive(s, msg) {
+			msg = fmt.Sprintf("The send does not meet rule %q. (Its error_message would show a sensitive value, so it is not shown.)", r.Name)
+		}
 		ch.Policy.Rules = append(ch.Policy.Rules, RuleFailure{Rule: r.Name, Warning: r.Severity == hcl.DiagWarning, Message: msg})
 		summary := fmt.Sprintf("Rule %q failed", r.Name)
 		if r.Severity == hcl.DiagWarning {
@@ -148,6 +152,33 @@ func checkRules(rules []*lang.Rule, ch *Change, broken map[string]bool) hcl.Diag
 		})
 	}
 	return diags
+}
+
+// showsSensitive reports whether msg holds a value of s at one of its
+// sensitive paths (Send.Sensitive), which no output may show.
+func showsSensitive(s *lang.Send, msg string) bool {
+	if len(s.Sensitive) == 0 {
+		return false
+	}
+	found := false
+	lang.Walk("", s.Body, func(p *lang.Path, v any) bool {
+		if p.IsRoot() || !p.In(s.Sensitive) {
+			return true
+		}
+		lang.Walk("", v, func(_ *lang.Path, leaf any) bool {
+			text := ""
+			switch leaf := leaf.(type) {
+			case string:
+				text = leaf
+			case float64, bool:
+				text = fmt.Sprint(leaf)
+			}
+			found = found || text != "" && strings.Contains(msg, text)
+			return !found
+		})
+		return !found
+	})
+	return found
 }
 
 // recipients are the user IDs of a push to a user or of a multicast, nil

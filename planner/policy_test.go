@@ -261,3 +261,37 @@ push "b" {
 		t.Errorf("diagnostics: %s", diags.Error())
 	}
 }
+
+func TestRuleMessageHidesSensitive(t *testing.T) {
+	dir := t.TempDir()
+	src := `
+variable "coupon" {
+  default   = "SECRET-42"
+  sensitive = true
+}
+rule "shout" {
+  condition     = !strcontains(jsonencode(send.messages), "SECRET")
+  error_message = "Too loud: ${jsonencode(send.messages)}"
+}
+push "a" {
+  to = "U4af4980629a1b2c3d4e5f60718293a4b"
+  text {
+    text = "Code ${var.coupon}"
+  }
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "main.lineup.hcl"), []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, diags := lang.Load(dir, lang.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	p, diags := Make(cfg, nil, Options{Now: func() time.Time { return now }, NewKey: keys()})
+	if len(diags) != 1 || strings.Contains(diags[0].Detail, "SECRET-42") || !strings.Contains(diags[0].Detail, "sensitive value") {
+		t.Errorf("diagnostics: %s", diags.Error())
+	}
+	if r := p.Changes[0].Policy.Rules; len(r) != 1 || strings.Contains(r[0].Message, "SECRET-42") {
+		t.Errorf("rule failures: %+v", r)
+	}
+}
