@@ -113,6 +113,12 @@ type Summary struct {
 	EstimatedMessages int  `json:"estimated_messages"`
 	UncountedSends    int  `json:"uncounted_sends"`
 	Empty             bool `json:"empty"`
+	// Scheduled, Expired and NeedsApproval count the sends to send that
+	// apply records as scheduled, records as expired, or refuses without
+	// -approve; absent when 0.
+	Scheduled     int `json:"scheduled,omitempty"`
+	Expired       int `json:"expired,omitempty"`
+	NeedsApproval int `json:"needs_approval,omitempty"`
 }
 
 // New is the document of p, as `lineup plan -json` prints it: no plan
@@ -135,6 +141,7 @@ func New(p *planner.Plan) *Document {
 		Unchanged: s.Unchanged, Create: s.Create, Update: s.Update, Replace: s.Replace, Delete: s.Delete,
 		UnchangedAudiences: s.UnchangedAudiences,
 		EstimatedMessages:  s.Estimate, UncountedSends: s.Uncounted, Empty: s.Empty()}
+	d.Summary.Scheduled, d.Summary.Expired, d.Summary.NeedsApproval = p.PolicyCounts()
 	return d
 }
 
