@@ -295,3 +295,70 @@ push "a" {
 		t.Errorf("rule failures: %+v", r)
 	}
 }
+
+func TestDue(t *testing.T) {
+	cfg := loadPolicy(t, `
+push "due" {
+  to         = "U4af4980629a1b2c3d4e5f60718293a4b"
+  not_before = "2026-11-23T09:00:00Z"
+  text {
+    text = "due"
+  }
+}
+push "edited" {
+  to         = "U4af4980629a1b2c3d4e5f60718293a4b"
+  not_before = "2026-11-23T09:00:00Z"
+  text {
+    text = "edited after review"
+  }
+}
+push "later" {
+  to         = "U4af4980629a1b2c3d4e5f60718293a4b"
+  not_before = "2026-11-24T09:00:00Z"
+  text {
+    text = "later"
+  }
+}
+push "window" {
+  to         = "U4af4980629a1b2c3d4e5f60718293a4b"
+  not_before = "2026-11-23T09:00:00Z"
+  not_after  = "2026-11-23T12:00:00Z"
+  text {
+    text = "window"
+  }
+}
+`)
+	digests := map[string]string{}
+	for _, s := range cfg.Sends {
+		digests[s.Address()] = Digest(s.Body)
+	}
+	at := func(h int) time.Time { return time.Date(2026, 11, 23, h, 0, 0, 0, time.UTC) }
+	scheduled := func(addr string, due time.Time) *state.Record {
+		return &state.Record{Address: addr, Status: state.Scheduled, Digest: digests[addr], Due: due}
+	}
+	edited := scheduled("push.edited", at(9))
+	edited.Digest = Digest(map[string]any{"to": user, "messages": []any{map[string]any{"type": "text", "text": "reviewed"}}})
+	window := scheduled("push.window", at(9))
+	window.NotAfter = at(11) // the configuration says 12:00
+	st := stateOf(scheduled("push.due", at(9)), edited, scheduled("push.later", time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)),
+		scheduled("push.gone", at(9)), window,
+		&state.Record{Address: "push.sent", Status: state.Sent, Digest: "d"})
+	p, refused, waiting := Due(cfg, st, now, keys())
+	if len(p.Changes) != 1 || p.Changes[0].Address != "push.due" || p.Changes[0].Action != Send ||
+		p.Changes[0].RetryKey != "key-1" || p.Changes[0].Estimate != 1 {
+		t.Errorf("changes: %+v", briefs(p))
+	}
+	var got []string
+	for _, r := range refused {
+		got = append(got, r.Address)
+	}
+	if strings.Join(got, " ") != "push.edited push.gone push.window" ||
+		!strings.Contains(refused[0].Why, "changed after it was reviewed") ||
+		!strings.Contains(refused[1].Why, "no longer in the configuration") ||
+		!strings.Contains(refused[2].Why, "not_after changed") {
+		t.Errorf("refused: %+v", refused)
+	}
+	if len(waiting) != 1 || waiting[0].Address != "push.later" {
+		t.Errorf("waiting: %+v", waiting)
+	}
+}

@@ -49,6 +49,12 @@ func Markdown(w io.Writer, p *planner.Plan, opts MarkdownOptions) error {
 	if sum.Empty() {
 		fmt.Fprintf(&b, "**No changes.** The configuration matches the state (%s unchanged).\n",
 			count(sum.Unchanged, "send", "sends"))
+		for i, line := range scheduledLines(p) { // policy.go
+			if i == 0 {
+				b.WriteString("\n")
+			}
+			fmt.Fprintf(&b, "- %s\n", line)
+		}
 		_, err := io.WriteString(w, b.String())
 		return err
 	}

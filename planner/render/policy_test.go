@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,4 +52,18 @@ func TestPolicyFormats(t *testing.T) {
 	golden(t, filepath.Join("testdata", "policy", "plan.txt"), human.String())
 	golden(t, filepath.Join("testdata", "policy", "plan.md"), md.String())
 	golden(t, filepath.Join("testdata", "policy", "plan.json"), js.String())
+}
+
+// A plan whose only news is a scheduled send still says when it goes.
+func TestPolicyScheduledOnly(t *testing.T) {
+	p := &planner.Plan{Now: now, Changes: policyPlan().Changes[4:]}
+	var human, md bytes.Buffer
+	require.NoError(t, Human(&human, p, HumanOptions{}))
+	require.NoError(t, Markdown(&md, p, MarkdownOptions{}))
+	want := "push.new_year is scheduled: lineup apply -due sends it from 2027-01-01 00:00 UTC"
+	for _, out := range []string{human.String(), md.String()} {
+		if !strings.Contains(out, "No changes.") || !strings.Contains(out, want) {
+			t.Errorf("plan:\n%s", out)
+		}
+	}
 }
