@@ -107,6 +107,7 @@ func applyPolicy(cfg *lang.Config, p *Plan) hcl.Diagnostics {
 			ch.Estimate = 0 // it will not be sent
 			continue
 		}
+		diags = append(diags, expiresFirst(ch.Send, t)...)
 		if cfg.Policy != nil {
 			ch.Policy.Approval = cfg.Policy.RequireApproval.NeedsApproval(ch.Send.Kind, ch.Estimate)
 		}
@@ -116,6 +117,21 @@ func applyPolicy(cfg *lang.Config, p *Plan) hcl.Diagnostics {
 		return append(diags, quotaWarning(p)...)
 	}
 	return append(diags, budget(cfg.Policy, p)...)
+}
+
+// expiresFirst warns when a send held until t.Due would expire before.
+func expiresFirst(s *lang.Send, t Timing) hcl.Diagnostics {
+	na := s.Schedule.NotAfter
+	if t.Due.IsZero() || na.IsZero() || t.Due.Before(na) {
+		return nil
+	}
+	return hcl.Diagnostics{{
+		Severity: hcl.DiagWarning,
+		Summary:  "Send expires before it is due",
+		Detail: fmt.Sprintf("%s waits until %s (%s), but its not_after is %s: it will be recorded as expired and never sent.",
+			s.Address(), t.Due.Format(time.RFC3339), t.Held, na.Format(time.RFC3339)),
+		Subject: s.Schedule.NotAfterRange.Ptr(),
+	}}
 }
 
 // checkRules evaluates every rule for the send of ch: a rule it does not

@@ -362,3 +362,29 @@ push "window" {
 		t.Errorf("waiting: %+v", waiting)
 	}
 }
+
+func TestMakeWarnsExpiresFirst(t *testing.T) {
+	cfg := loadPolicy(t, `
+policy {
+  quiet_hours {
+    from      = "21:00"
+    to        = "08:00"
+    time_zone = "Asia/Tokyo"
+  }
+}
+push "tonight" {
+  to        = "U4af4980629a1b2c3d4e5f60718293a4b"
+  not_after = "2026-11-24T00:00:00 Asia/Tokyo"
+  text {
+    text = "hi"
+  }
+}
+`)
+	// 14:00 UTC is 23:00 in Tokyo: held until 08:00, after its not_after.
+	at := time.Date(2026, 11, 23, 14, 0, 0, 0, time.UTC)
+	_, diags := Make(cfg, nil, Options{Now: func() time.Time { return at }, NewKey: keys()})
+	if len(diags) != 1 || diags[0].Severity != hcl.DiagWarning || diags[0].Summary != "Send expires before it is due" ||
+		diags[0].Subject.Start.Line != 11 {
+		t.Errorf("diagnostics: %s", diags.Error())
+	}
+}

@@ -109,7 +109,7 @@ func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.S
 		fmt.Fprintf(s.Err, "\nError: apply did not finish:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))
 		return 1
 	}
-	fmt.Fprintf(s.Out, "\nApply complete! %s.%s\n", applied(p.Summary(), "sent", "forgotten", "created", "updated", "replaced", "deleted"), held.note())
+	fmt.Fprintf(s.Out, "\nApply complete! %s.%s\n", applied(held.unsent(p.Summary()), "sent", "forgotten", "created", "updated", "replaced", "deleted"), held.note())
 	return 0
 }
 

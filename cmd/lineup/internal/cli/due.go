@@ -102,6 +102,12 @@ func (h *heldCount) wrap(report func(applier.Event)) func(applier.Event) {
 	}
 }
 
+// unsent is sum without the sends that were held instead of sent.
+func (h *heldCount) unsent(sum planner.Summary) planner.Summary {
+	sum.Send -= h.scheduled + h.expired
+	return sum
+}
+
 // note is what "Apply complete!" adds about the held sends, or "".
 func (h *heldCount) note() string {
 	if h.scheduled+h.expired == 0 {
