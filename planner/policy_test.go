@@ -113,8 +113,8 @@ func TestMakePolicy(t *testing.T) {
 	}
 }
 
-func TestMakeQuietHours(t *testing.T) {
-	cfg := loadPolicy(t, `
+// quietTokyo is a policy of quiet hours from 21:00 to 08:00 in Tokyo.
+const quietTokyo = `
 policy {
   quiet_hours {
     from      = "21:00"
@@ -122,7 +122,10 @@ policy {
     time_zone = "Asia/Tokyo"
   }
 }
-push "late" {
+`
+
+func TestMakeQuietHours(t *testing.T) {
+	cfg := loadPolicy(t, quietTokyo+`push "late" {
   to = "U4af4980629a1b2c3d4e5f60718293a4b"
   text {
     text = "hi"
@@ -364,15 +367,7 @@ push "window" {
 }
 
 func TestMakeWarnsExpiresFirst(t *testing.T) {
-	cfg := loadPolicy(t, `
-policy {
-  quiet_hours {
-    from      = "21:00"
-    to        = "08:00"
-    time_zone = "Asia/Tokyo"
-  }
-}
-push "tonight" {
+	cfg := loadPolicy(t, quietTokyo+`push "tonight" {
   to        = "U4af4980629a1b2c3d4e5f60718293a4b"
   not_after = "2026-11-24T00:00:00 Asia/Tokyo"
   text {
