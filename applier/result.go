@@ -38,6 +38,12 @@ const (
 	// Sending: a send's retry key is durable and its first request is
 	// about to leave; not a final result.
 	Sending
+	// Scheduled: the send is not due yet; it was recorded as scheduled
+	// and not sent. Event.Detail says until when.
+	Scheduled
+	// Expired: the send's not_after passed; it was recorded as expired
+	// and never sent.
+	Expired
 )
 
 var resultText = [...]string{
@@ -55,6 +61,8 @@ var resultText = [...]string{
 	Recorded:        "recorded reply rule",
 	Removed:         "removed reply rule",
 	Sending:         "sending",
+	Scheduled:       "scheduled",
+	Expired:         "expired",
 }
 
 func (r Result) String() string {

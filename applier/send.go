@@ -37,6 +37,9 @@ func (a *run) send(ctx context.Context, ch *planner.Change) error {
 	if err != nil {
 		return fail(err)
 	}
+	if held, err := a.hold(ch, body); held { // due.go
+		return err
+	}
 	kind := ch.Send.Kind
 	if err := refused(rules.Check(kind, body)); err != nil {
 		return fail(err)

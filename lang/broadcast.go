@@ -31,6 +31,7 @@ type cast struct {
 	Filter    *hcl.Attribute
 	Limit     *limitBlock
 	Wait      *hcl.Attribute
+	Schedule  scheduleAttrs
 	DeclRange hcl.Range
 }
 
@@ -52,6 +53,7 @@ func broadcastSchema() *hcl.BodySchema {
 		Attributes: []hcl.AttributeSchema{
 			{Name: "messages"},
 			{Name: "notification_disabled"},
+			scheduleSchema[0], scheduleSchema[1],
 		},
 		Blocks: messageBlockSchemas(),
 	}
@@ -87,6 +89,7 @@ func decodeCastBlock(block *hcl.Block) (*cast, hcl.Diagnostics) {
 		Recipient:            content.Attributes["recipient"],
 		Filter:               content.Attributes["filter"],
 		Wait:                 content.Attributes["wait"],
+		Schedule:             decodeSchedule(content),
 		DeclRange:            block.DefRange,
 	}
 	var msgBlocks hcl.Blocks
@@ -123,5 +126,5 @@ func (c *cast) expressions() []hcl.Expression {
 	for _, mb := range c.Inline {
 		out = append(out, mb.expressions()...)
 	}
-	return out
+	return append(out, c.Schedule.expressions()...)
 }

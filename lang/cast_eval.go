@@ -142,6 +142,7 @@ func (r *run) evalCast(c *cast) *Send {
 	if c.Kind == KindNarrowcast {
 		r.evalNarrowcast(s, c, ctx)
 	}
+	r.evalSchedule(s, c.Schedule, ctx)
 	r.casts[addr] = r.castValue(c)
 	return s
 }

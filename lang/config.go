@@ -17,6 +17,10 @@ type Config struct {
 	Sends []*Send
 	// Audiences holds every audience block, sorted by name.
 	Audiences []*Audience
+	// Policy is the policy block; nil when there is none.
+	Policy *Policy
+	// Rules are the rule blocks, sorted by name.
+	Rules []*Rule
 	// Files holds the parsed source of every file, keyed by the filename
 	// used in ranges, for rendering diagnostics with their source lines.
 	Files map[string]*hcl.File
@@ -86,6 +90,8 @@ type Send struct {
 	// Renderers show it as (sensitive) and plan files never hold it. Body
 	// itself holds the real value. Nil when nothing is sensitive.
 	Sensitive map[string]bool
+	// Schedule is when the send may go out (not_before, not_after).
+	Schedule Schedule
 	// Wait is true for a narrowcast whose progress apply follows until it
 	// succeeds or fails (wait = true, the default).
 	Wait bool

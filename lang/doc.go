@@ -29,6 +29,13 @@
 // otherwise; giving index on some emoji blocks of a text but not all is an
 // error.
 //
+// The schedule of a send (not_before, not_after: schedule.go) and the
+// policy block (policy.go) are evaluated to Go values like the rest; a rule
+// block (rule.go) is the one thing that keeps an expression, behind
+// Rule.Check, because it is evaluated once per send with values only the
+// planner knows (the estimated messages). Time zone names come from the
+// zone database embedded in the binary (time/tzdata).
+//
 // Used by the planner (validation and plans) and, through Evaluate, by the
 // applier, which re-evaluates sends once the sends they depend on are done.
 package lang

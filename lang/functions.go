@@ -24,6 +24,7 @@ func functions() map[string]function.Function {
 		"signum":   stdlib.SignumFunc,
 		// strings
 		"chomp":        stdlib.ChompFunc,
+		"strcontains":  strContainsFunc,
 		"format":       stdlib.FormatFunc,
 		"formatlist":   stdlib.FormatListFunc,
 		"indent":       stdlib.IndentFunc,

@@ -57,7 +57,8 @@ func Load(dir string, opts Options) (*Config, hcl.Diagnostics) {
 	sends, d := ev.evaluate(opts.Results)
 	diags = append(diags, d...)
 	SortDiagnostics(diags)
-	return &Config{Dir: dir, Settings: mod.settings, Sends: sends, Audiences: ev.audiences, Files: ev.files, eval: ev}, diags
+	return &Config{Dir: dir, Settings: mod.settings, Sends: sends, Audiences: ev.audiences, Files: ev.files, eval: ev,
+		Policy: mod.policy, Rules: mod.ruleList(vars)}, diags
 }
 
 // Evaluate evaluates the configuration again with more values known after

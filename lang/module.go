@@ -23,6 +23,8 @@ type module struct {
 	replies   map[string]*replyBlock
 	casts     map[string]*cast          // multicasts, broadcasts, narrowcasts by address
 	audiences map[string]*audienceBlock // by name
+	policy    *Policy                   // nil when there is no policy block
+	rules     map[string]*Rule          // by name
 	inbox     *inboxSource              // set by Load
 
 	names map[string]declaredNames // by reference root, made by namesOf
@@ -70,6 +72,7 @@ type push struct {
 	Inline               []*messageBlock
 	NotificationDisabled *hcl.Attribute
 	AggregationUnit      *hcl.Attribute
+	Schedule             scheduleAttrs
 	DeclRange            hcl.Range
 }
 
@@ -87,6 +90,7 @@ func newModule() *module {
 		replies:   map[string]*replyBlock{},
 		casts:     map[string]*cast{},
 		audiences: map[string]*audienceBlock{},
+		rules:     map[string]*Rule{},
 	}
 }
 
@@ -103,6 +107,8 @@ var fileSchema = &hcl.BodySchema{
 		{Type: "narrowcast", LabelNames: []string{"name"}},
 		{Type: "audience", LabelNames: []string{"name"}},
 		{Type: "reply", LabelNames: []string{"name"}},
+		{Type: "policy"},
+		{Type: "rule", LabelNames: []string{"name"}},
 	},
 }
 
@@ -136,6 +142,8 @@ func decodeFile(f *hcl.File) ([]decl, hcl.Diagnostics) {
 			d.value, d.diags = orNil(decodeAudienceBlock(block))
 		case "reply":
 			d.value, d.diags = orNil(decodeReplyBlock(block))
+		case "rule":
+			d.value, d.diags = orNil(decodeRuleBlock(block))
 		}
 		decls[i] = d
 	}
@@ -170,12 +178,16 @@ func (m *module) addDecls(decls []decl) hcl.Diagnostics {
 			diags = append(diags, declare(m.audiences, "audience."+v.Name, v.Name, v, v.DeclRange, audienceRange)...)
 		case *replyBlock:
 			diags = append(diags, declare(m.replies, "reply."+v.Name, v.Name, v, v.DeclRange, replyRange)...)
+		case *Rule:
+			diags = append(diags, declare(m.rules, "rule."+v.Name, v.Name, v, v.DeclRange, ruleRange)...)
 		}
 		switch d.block.Type {
 		case "lineup":
 			diags = append(diags, m.addSettings(d.block)...)
 		case "locals":
 			diags = append(diags, m.addLocals(d.block)...)
+		case "policy":
+			diags = append(diags, m.addPolicy(d.block)...)
 		}
 	}
 	return diags

@@ -13,6 +13,7 @@ var pushSchema = sync.OnceValue(func() *hcl.BodySchema {
 			{Name: "messages"},
 			{Name: "notification_disabled"},
 			{Name: "aggregation_unit"},
+			scheduleSchema[0], scheduleSchema[1],
 		},
 		Blocks: messageBlockSchemas(),
 	}
@@ -33,6 +34,7 @@ func decodePushBlock(block *hcl.Block) (*push, hcl.Diagnostics) {
 		Messages:             content.Attributes["messages"],
 		NotificationDisabled: content.Attributes["notification_disabled"],
 		AggregationUnit:      content.Attributes["aggregation_unit"],
+		Schedule:             decodeSchedule(content),
 		DeclRange:            block.DefRange,
 	}
 	p.Inline, d = decodeMessageBlocks(content.Blocks)
@@ -52,5 +54,5 @@ func (p *push) expressions() []hcl.Expression {
 	for _, mb := range p.Inline {
 		out = append(out, mb.expressions()...)
 	}
-	return out
+	return append(out, p.Schedule.expressions()...)
 }

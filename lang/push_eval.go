@@ -79,6 +79,7 @@ func (r *run) evalPush(p *push) pushOut {
 			s.Body["customAggregationUnits"] = []any{r.toJSON(s, "customAggregationUnits[0]", v, a.Expr.Range())}
 		}
 	}
+	r.evalSchedule(s, p.Schedule, ctx)
 	after := cty.DynamicVal // nothing refers to it
 	if r.users["push."+p.Name] > 0 {
 		after = r.afterApply(p.Name, types)

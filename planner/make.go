@@ -98,7 +98,7 @@ func Make(cfg *lang.Config, st *state.State, opts Options) (*Plan, hcl.Diagnosti
 	if len(opts.Targets) > 0 {
 		diags = append(diags, target(p, cfg, st, opts.Targets)...)
 	}
-	return p, append(diags, quotaWarning(p)...)
+	return p, append(diags, applyPolicy(cfg, p)...)
 }
 
 // maker holds what deciding the change of one send needs.
@@ -129,9 +129,12 @@ func (m *maker) change(send *lang.Send, prior *state.Record, c checked) (*Change
 			return ch, hcl.Diagnostics{replacePending(send)}
 		}
 		return ch, nil
+	case !replace && (prior.Status == state.Scheduled || prior.Status == state.Expired) && scheduledChange(ch, prior):
 	case replace:
 		ch.Action, ch.Replace = Send, true
 		ch.Reason = "replaced on request"
+	case !replace && prior.Status == state.Scheduled:
+		ch.Action = Send // scheduledChange gave the reason
 	case hasUnknown:
 		ch.Action = NoOp
 		ch.Reason = "sent before; its body holds values known only after apply, so it is not compared"

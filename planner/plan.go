@@ -87,6 +87,9 @@ type Change struct {
 	// is the audience's member count where known offline (an upload
 	// audience), else -1; it never counts as messages.
 	Estimate int
+	// Policy is what the schedule, the policy and the rules say of a send
+	// (policy.go).
+	Policy PolicyNotes
 }
 
 // IsAudience reports whether ch is the change of an audience.

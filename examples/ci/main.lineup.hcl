@@ -35,3 +35,14 @@ push "opening" {
   to       = var.customer
   messages = bundle.opening
 }
+
+# The team's rules, checked at validate, plan and apply. A broadcast, or a
+# send of more than 10,000 estimated messages, needs a reviewer's approval:
+# the label lineup-approve:ADDR on the pull request (see lineup.yml).
+policy {
+  max_estimated_messages = 50000
+  require_approval {
+    kinds                   = ["broadcast"]
+    estimated_messages_over = 10000
+  }
+}

@@ -100,6 +100,8 @@ type Change struct {
 	// "audience").
 	Audience      *Audience      `json:"audience,omitempty"`
 	PriorAudience *PriorAudience `json:"prior_audience,omitempty"`
+	// Policy is what the schedule, policy and rules say of a send.
+	Policy *Policy `json:"policy,omitempty"`
 }
 
 // Prior is what the state records of the address. RetryKey is a saved
@@ -167,6 +169,12 @@ type Summary struct {
 	RepliesChanged int  `json:"replies_changed"`
 	RepliesRemoved int  `json:"replies_removed"`
 	Empty          bool `json:"empty"`
+	// Scheduled, Expired and NeedsApproval count the sends to send that
+	// apply records as scheduled, records as expired, or refuses without
+	// -approve; absent when 0.
+	Scheduled     int `json:"scheduled,omitempty"`
+	Expired       int `json:"expired,omitempty"`
+	NeedsApproval int `json:"needs_approval,omitempty"`
 }
 
 // New is the document of p, as `lineup plan -json` prints it: no plan
@@ -195,6 +203,7 @@ func New(p *planner.Plan) *Document {
 	for _, rc := range p.Replies {
 		d.ReplyRules = append(d.ReplyRules, fromReplyChange(rc))
 	}
+	d.Summary.Scheduled, d.Summary.Expired, d.Summary.NeedsApproval = p.PolicyCounts()
 	return d
 }
 
@@ -264,6 +273,7 @@ func fromChange(ch *planner.Change) *Change {
 		Replace:         ch.Replace,
 		Digest:          ch.Digest,
 		RetryKeyExpires: timePtr(ch.KeyExpires),
+		Policy:          fromPolicy(ch.Policy),
 	}
 	switch {
 	case ch.IsAudience():

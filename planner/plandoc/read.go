@@ -181,7 +181,7 @@ func (c *Change) change() (*planner.Change, error) {
 			`"update", "replace", "delete"`, c.Action)
 	}
 	ch := &planner.Change{Address: c.Address, Action: act, Reason: c.Reason, Replace: c.Replace, Digest: c.Digest,
-		RetryKey: c.RetryKey, RetryKeys: c.RetryKeys, Estimate: -1}
+		RetryKey: c.RetryKey, RetryKeys: c.RetryKeys, Estimate: -1, Policy: c.Policy.notes()}
 	if c.RetryKeyExpires != nil {
 		ch.KeyExpires = *c.RetryKeyExpires
 	}

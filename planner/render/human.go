@@ -35,6 +35,9 @@ func Human(w io.Writer, p *planner.Plan, opts HumanOptions) error {
 		h.printf("%s The configuration matches the state (%s unchanged).\n",
 			h.style(bold+green, "No changes."), unchanged)
 		h.progress(p, "\n")
+		for _, line := range scheduledLines(p) {
+			h.printf("\n  %s\n", h.style(bold, "# "+line))
+		}
 		return h.err
 	}
 	if sum.Send+sum.Forget+sum.Unresolved+sum.Create+sum.Update+sum.Replace+sum.Delete+sum.Replies() > 0 {
@@ -43,6 +46,9 @@ func Human(w io.Writer, p *planner.Plan, opts HumanOptions) error {
 		h.printf("lineup will send nothing; the configuration differs from what was sent:\n\n")
 	}
 	h.progress(p, "")
+	for _, line := range scheduledLines(p) {
+		h.printf("  %s\n\n", h.style(bold, "# "+line))
+	}
 	for _, block := range h.blocks(p.Changes) {
 		if h.err == nil {
 			_, h.err = h.w.Write(block)
@@ -54,7 +60,7 @@ func Human(w io.Writer, p *planner.Plan, opts HumanOptions) error {
 			h.printf("\n")
 		}
 	}
-	h.printf("%s\n", h.summary(sum))
+	h.printf("%s%s\n", h.summary(sum), policySummary(p))
 	if w := targetWarning(p); w != "" {
 		h.printf("\n%s %s\n", h.style(bold+yellow, "Warning:"), w)
 	}
@@ -152,7 +158,7 @@ func (h *human) change(ch *planner.Change) {
 		h.audience(ch)
 		return
 	}
-	lines := comments(ch)
+	lines := append(comments(ch), policyLines(ch)...)
 	if h.warnAll && ch.Action == planner.Send && planner.ReachesAllFriends(ch.Send) {
 		lines = append(lines, "WARNING: "+ch.Address+" goes to every friend of the channel")
 	}
@@ -260,7 +266,7 @@ func comments(ch *planner.Change) []string {
 	a := ch.Address
 	switch ch.Action {
 	case planner.Send:
-		line := a + " will be sent"
+		line := a + willBe(ch) // policy.go
 		if ch.Replace {
 			line += " again"
 		}

@@ -66,6 +66,12 @@ func Markdown(w io.Writer, p *planner.Plan, opts MarkdownOptions) error {
 	if sum.Empty() {
 		fmt.Fprintf(&b, "**No changes.** The configuration matches the state (%s unchanged).\n",
 			count(sum.Unchanged, "send", "sends"))
+		for i, line := range scheduledLines(p) { // policy.go
+			if i == 0 {
+				b.WriteString("\n")
+			}
+			fmt.Fprintf(&b, "- %s\n", line)
+		}
 		if notes := markdownNotes(p); notes != "" {
 			b.WriteString("\n" + notes)
 		}
@@ -82,7 +88,7 @@ func Markdown(w io.Writer, p *planner.Plan, opts MarkdownOptions) error {
 		b.WriteString("> [!WARNING]\n> " + w + "\n\n")
 	}
 	b.WriteString(allFriendsWarning(listed))
-	fmt.Fprintf(&b, "**%s**\n\n", h.summary(sum))
+	fmt.Fprintf(&b, "**%s**%s\n\n", h.summary(sum), policySummary(p))
 	if notes := markdownNotes(p); notes != "" {
 		b.WriteString(notes + "\n")
 	}
@@ -216,9 +222,9 @@ func actionText(ch *planner.Change) string {
 	switch ch.Action {
 	case planner.Send:
 		if ch.Replace {
-			return "send again"
+			return "send again" + policyAction(ch)
 		}
-		return "send"
+		return "send" + policyAction(ch)
 	case planner.Changed:
 		return "changed after sending; not sent"
 	case planner.Forget:

@@ -77,6 +77,8 @@ type recordV1 struct {
 	ForgottenAt  time.Time         `json:"forgotten_at,omitzero"`
 	Parts        []partV1          `json:"parts,omitempty"`
 	Progress     *progressV1       `json:"progress,omitempty"`
+	Due          time.Time         `json:"due,omitzero"`
+	NotAfter     time.Time         `json:"not_after,omitzero"`
 }
 
 type sentMessageV1 struct {
@@ -158,6 +160,8 @@ func fromRecord(r *Record) *recordV1 {
 		RequestID:    r.RequestID,
 		SentAt:       utc(r.SentAt),
 		ForgottenAt:  utc(r.ForgottenAt),
+		Due:          utc(r.Due),
+		NotAfter:     utc(r.NotAfter),
 	}
 	for _, m := range r.Sent {
 		out.Sent = append(out.Sent, sentMessageV1{ID: m.ID, QuoteToken: m.QuoteToken})
@@ -247,11 +251,15 @@ func (rv *recordV1) record(where string) (*Record, error) {
 		if rv.RetryKey == "" && len(rv.Parts) == 0 {
 			return nil, fmt.Errorf(`state file %s is pending but has no "retry_key"`, where)
 		}
-	case Sent:
+	case Scheduled:
+		if rv.Due.IsZero() || rv.Digest == "" {
+			return nil, fmt.Errorf(`state file %s is scheduled but has no "due" or no "digest"`, where)
+		}
+	case Sent, Expired:
 	case "":
 		return nil, fmt.Errorf(`state file %s has no "status"`, where)
 	default:
-		return nil, fmt.Errorf(`state file %s has status %q; it must be "pending" or "sent"`, where, rv.Status)
+		return nil, fmt.Errorf(`state file %s has status %q; it must be "pending", "sent", "scheduled" or "expired"`, where, rv.Status)
 	}
 	r := &Record{
 		Address:          rv.Address,
@@ -265,6 +273,8 @@ func (rv *recordV1) record(where string) (*Record, error) {
 		RequestID:        rv.RequestID,
 		SentAt:           rv.SentAt,
 		ForgottenAt:      rv.ForgottenAt,
+		Due:              rv.Due,
+		NotAfter:         rv.NotAfter,
 	}
 	for _, m := range rv.Sent {
 		r.Sent = append(r.Sent, SentMessage{ID: m.ID, QuoteToken: m.QuoteToken})

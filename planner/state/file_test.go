@@ -201,7 +201,7 @@ func TestReadErrors(t *testing.T) {
 			want: `state file has an unknown field "colour"`},
 		{name: "bad status", input: `{"version": 1, "lineage": "0b7e0c6e-9d4f-4f7a-9a57-2b1f0e3c5d11",
 			"sends": {"push.a": {"address": "push.a", "status": "done"}}}`,
-			want: `state file sends["push.a"] has status "done"; it must be "pending" or "sent"`},
+			want: `state file sends["push.a"] has status "done"; it must be "pending", "sent", "scheduled" or "expired"`},
 		{name: "pending without key", input: `{"version": 1, "lineage": "0b7e0c6e-9d4f-4f7a-9a57-2b1f0e3c5d11",
 			"sends": {"push.a": {"address": "push.a", "status": "pending"}}}`,
 			want: `state file sends["push.a"] is pending but has no "retry_key"`},

@@ -53,6 +53,11 @@ const (
 	// Sent: LINE accepted the request (2xx, or 409 for a retry key it had
 	// accepted before).
 	Sent Status = "sent"
+	// Scheduled: reviewed and not due yet; nothing was sent. Digest is the
+	// digest of the reviewed body and Due when lineup apply -due sends it.
+	Scheduled Status = "scheduled"
+	// Expired: its not_after passed before it was sent; it is never sent.
+	Expired Status = "expired"
 )
 
 // Record is what the state knows of one send.
@@ -86,6 +91,9 @@ type Record struct {
 	Parts []Part
 	// Progress is a narrowcast's progress as last read from LINE.
 	Progress *Progress
+	// Due is when a Scheduled send may go out, and NotAfter (zero: no
+	// bound) when it expires instead.
+	Due, NotAfter time.Time
 }
 
 // Part is one request of a multicast.

@@ -21,6 +21,8 @@ type applyFlags struct {
 	autoApprove bool
 	parallelism int
 	json        bool
+	due         bool     // due.go
+	approve     listFlag // due.go
 }
 
 func runApply(ctx context.Context, g global, args []string, s Streams) int {
@@ -34,8 +36,19 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	fs.IntVar(&f.parallelism, "parallelism", 16, "at most `N` requests in flight (LINE's rate limits apply as well)")
 	fs.BoolVar(&f.json, "json", false, "stream the apply as JSON, one object per line and event "+
 		"(planned, sending, sent, retried, failed, summary); needs -auto-approve or a saved plan")
+	fs.BoolVar(&f.due, "due", false, "send the scheduled sends that are due, if their configuration is still the one reviewed (for a cron job)")
+	fs.Var(&f.approve, "approve", "approve `ADDR`, a send the policy's require_approval names (repeatable)")
 	if code, ok := parseArgs(fs, args, s, 1); !ok {
 		return code
+	}
+	if f.due {
+		if fs.NArg() == 1 {
+			return fail(s, fmt.Errorf("-due cannot be given with a saved plan"))
+		}
+		return applyDue(ctx, g, f, s)
+	}
+	if fs.NArg() == 1 {
+		return applySaved(ctx, g, f, fs.Arg(0), s) // a plan saved by plan -out: applyplan.go
 	}
 	if f.parallelism < 1 {
 		fmt.Fprintln(s.Err, "lineup apply: -parallelism must be at least 1")
@@ -76,6 +89,9 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 			return jv.end(nil, false)
 		}
 		return 0
+	}
+	if !approved(p, nil, f.approve, s) {
+		return 1
 	}
 	if !f.autoApprove {
 		if code, ok := approve(s); !ok {

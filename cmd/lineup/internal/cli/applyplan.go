@@ -78,6 +78,9 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 		fmt.Fprintln(s.Out, "Nothing to apply.")
 		return 0
 	}
+	if !approved(p, sp.Plan, f.approve, s) { // due.go
+		return 1
+	}
 	return execute(ctx, cfg, p, st, statePath, client, f, jv, s)
 }
 

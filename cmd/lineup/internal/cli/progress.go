@@ -196,8 +196,8 @@ func (pr *progress) end(err error, interrupted bool) int {
 	defer pr.mu.Unlock()
 	t := &pr.t
 	if err == nil && !interrupted {
-		fmt.Fprintf(pr.s.Out, "\nApply complete! %s.\n", applied(pr.sum, "sent", "forgotten", "created", "updated", "replaced", "deleted",
-			"recorded", "removed"))
+		fmt.Fprintf(pr.s.Out, "\nApply complete! %s.%s\n", applied(t.unsent(pr.sum), "sent", "forgotten", "created", "updated",
+			"replaced", "deleted", "recorded", "removed"), t.heldNote())
 		return 0
 	}
 	notSent := t.left()

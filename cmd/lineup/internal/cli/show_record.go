@@ -21,6 +21,8 @@ func showRecord(w io.Writer, r *state.Record) {
 	field("first_attempt", stamp(r.FirstAttempt))
 	field("digest", r.Digest)
 	field("forgotten_at", stamp(r.ForgottenAt))
+	field("due", stamp(r.Due))
+	field("not_after", stamp(r.NotAfter))
 	for i, m := range r.Sent {
 		q := m.QuoteToken
 		if q == "" {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/lineupdev/lineup/applier"
@@ -17,6 +18,9 @@ type tally struct {
 	counted map[string]bool
 
 	sent, retried, failed, notSent, forgot int
+	// scheduled and expired count the sends apply recorded as scheduled
+	// or expired instead of sending them.
+	scheduled, expired int
 	// causes are the failures' addresses by cause, the causes in the
 	// order they first failed.
 	causes map[string][]string
@@ -49,6 +53,10 @@ func (t *tally) add(e applier.Event) bool {
 		t.sent++
 	case applier.Forgotten:
 		t.forgot++
+	case applier.Scheduled:
+		t.scheduled++
+	case applier.Expired:
+		t.expired++
 	case applier.Failed, applier.Skipped:
 		if t.counted[e.Address] {
 			if e.Result == applier.Failed {
@@ -69,7 +77,7 @@ func (t *tally) add(e applier.Event) bool {
 // left is how many of the counted changes were not done: not finished
 // yet, or, at the end, not sent (notSent of them not attempted).
 func (t *tally) left() int {
-	return max(0, t.total-t.sent-t.failed-t.forgot)
+	return max(0, t.total-t.sent-t.failed-t.forgot-t.scheduled-t.expired)
 }
 
 // failureCause is why e's change failed, without its address: the
@@ -79,4 +87,18 @@ func failureCause(e applier.Event) string {
 		return e.Result.String()
 	}
 	return strings.TrimPrefix(e.Err.Error(), e.Address+": ")
+}
+
+// unsent is sum without the sends that were held instead of sent.
+func (t *tally) unsent(sum planner.Summary) planner.Summary {
+	sum.Send -= t.scheduled + t.expired
+	return sum
+}
+
+// heldNote is what "Apply complete!" adds about the held sends, or "".
+func (t *tally) heldNote() string {
+	if t.scheduled+t.expired == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" Not sent: %d scheduled (lineup apply -due sends them when due), %d expired.", t.scheduled, t.expired)
 }
