@@ -29,6 +29,8 @@ type Streams struct {
 	Now func() time.Time
 	// Env is the environment in os.Environ form.
 	Env []string
+	// secrets cleans Out and Err of secrets (redact.go); Run sets it.
+	secrets *redactor
 }
 
 // StdStreams are the process's own streams, with the clock and the
@@ -82,6 +84,7 @@ var commands = map[string]command{
 // Run runs lineup with the arguments after the program name and returns
 // the exit code: 0 on success, 1 on error.
 func Run(ctx context.Context, args []string, s Streams) int {
+	s = s.redacting()
 	var g global
 	fs := globalFlags(&g, s.Err)
 	fs.Usage = func() { usage(s.Err, fs) }
