@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,5 +93,36 @@ func TestFileLimit(t *testing.T) {
 	_, diags := Load(dir, Options{})
 	if got := diags.Error(); !strings.Contains(got, "more than the limit of 67108864") {
 		t.Errorf("a file over the limit: %s", got)
+	}
+}
+
+// Every limit is named in docs/security.md, with its value.
+func TestLimitsDocumented(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "docs", "security.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	for name, value := range map[string]string{
+		"lang.MaxConfigBytes": "16 MiB", "lang.MaxFileBytes": "64 MiB", "lang.MaxNesting": "256",
+		"lang.MaxValueBytes": "64 MiB", "lang.MaxProductElements": "1,048,576",
+	} {
+		line := ""
+		for _, l := range strings.Split(doc, "\n") {
+			if strings.Contains(l, "`"+name+"`") {
+				line = l
+			}
+		}
+		if !strings.Contains(line, value) {
+			t.Errorf("docs/security.md does not name %s with its value %s", name, value)
+		}
+	}
+	for _, v := range []int{MaxConfigBytes >> 20, MaxFileBytes >> 20, MaxValueBytes >> 20} {
+		if !strings.Contains(doc, fmt.Sprintf("%d MiB", v)) {
+			t.Errorf("docs/security.md does not say %d MiB", v)
+		}
+	}
+	if !strings.Contains(doc, fmt.Sprintf("| %d |", MaxNesting)) {
+		t.Errorf("docs/security.md does not say the nesting limit %d", MaxNesting)
 	}
 }
