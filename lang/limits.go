@@ -150,6 +150,13 @@ func fileDiag(summary, detail string) *hcl.Diagnostic {
 	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail}
 }
 
+// CheckSource is checkSource, for lineup fmt.
+func CheckSource(name string, src []byte) *hcl.Diagnostic { return checkSource(name, src) }
+
+// ReadConfigFile reads a configuration file as Load does: a regular file
+// of at most MaxConfigBytes.
+func ReadConfigFile(path string) ([]byte, error) { return readRegular(path, MaxConfigBytes) }
+
 // checkSource reports the first invalid UTF-8 byte of src, or the first
 // bracket nested deeper than MaxNesting, before src is parsed: hcl's
 // parser recurses once per bracket (100,000 overflow the stack), and

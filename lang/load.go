@@ -173,7 +173,7 @@ func parseFiles(names []string) []parsed {
 }
 
 func parseFile(name string) parsed {
-	src, err := readRegular(name, MaxConfigBytes)
+	src, err := ReadConfigFile(name)
 	if err != nil {
 		return parsed{name: name, diags: hcl.Diagnostics{{
 			Severity: hcl.DiagError,

@@ -108,3 +108,24 @@ func TestLineErrorEchoingToken(t *testing.T) {
 		t.Errorf("the token printed:\n%s\n%s", out.String(), errs.String())
 	}
 }
+
+func TestFmtHostileFiles(t *testing.T) {
+	dir := t.TempDir()
+	deep := strings.Replace(textPush, "%s", strings.Repeat("[", 100000)+strings.Repeat("]", 100000), 1)
+	if err := os.WriteFile(filepath.Join(dir, "deep.lineup.hcl"), []byte(deep), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Replace(textPush, "%s", "\"\xff"+strings.Repeat("a", 70000)+"\"", 1)
+	if err := os.WriteFile(filepath.Join(dir, "long.lineup.hcl"), []byte(long), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errs bytes.Buffer
+	if code := Run(context.Background(), []string{"fmt", "-check", dir}, Streams{Out: &out, Err: &errs, Now: time.Now}); code == 0 {
+		t.Errorf("fmt -check passed hostile files")
+	}
+	for _, want := range []string{"Error: Nesting too deep", "Error: Invalid character encoding"} {
+		if !strings.Contains(errs.String(), want) {
+			t.Errorf("fmt did not say %q:\n%.3000s", want, errs.String())
+		}
+	}
+}
