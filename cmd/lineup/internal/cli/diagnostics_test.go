@@ -129,3 +129,24 @@ func TestFmtHostileFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestSensitiveValueRedacted(t *testing.T) {
+	src := `variable "pw" {
+  type      = string
+  sensitive = true
+  validation {
+    condition     = var.pw == "x"
+    error_message = "The password ${var.pw} is too short."
+  }
+}
+` + strings.Replace(textPush, "%s", `"Hello"`, 1)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.lineup.hcl"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errs bytes.Buffer
+	Run(context.Background(), []string{"-chdir", dir, "validate", "-var", "pw=SuperSecretValue1"}, Streams{Out: &out, Err: &errs, Now: time.Now})
+	if strings.Contains(errs.String()+out.String(), "SuperSecretValue1") || !strings.Contains(errs.String(), "The password "+redactedText) {
+		t.Errorf("a sensitive value in an error message:\n%s", errs.String())
+	}
+}
