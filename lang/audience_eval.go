@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -203,7 +202,7 @@ func (r *run) userIDFile(attr *hcl.Attribute, pathExpr hcl.Expression, ctx *hcl.
 		r.diags = append(r.diags, pathDiag(pathExpr, err.Error()))
 		return nil
 	}
-	f, err := os.Open(full)
+	f, err := openRegular(full, MaxFileBytes)
 	if err != nil {
 		r.diags = append(r.diags, pathDiag(pathExpr, fmt.Sprintf("cannot read %q: %s", rel, unwrapPathError(err))))
 		return nil

@@ -231,9 +231,26 @@ func (r *run) evalExpr(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 	if r.ev.graph.skip[expr.Range()] {
 		return cty.DynamicVal
 	}
+	// What the expression refers to bounds what it copies ("${a}${a}"):
+	// refused before it is evaluated when over the limit, as is its value
+	// after (MaxValueBytes).
+	var in int64
+	for _, t := range expr.Variables() {
+		if v, d := t.TraverseAbs(ctx); !d.HasErrors() {
+			in += valueSize(v, MaxValueBytes-in)
+		}
+		if in > MaxValueBytes {
+			r.diags = append(r.diags, valueTooLarge(expr, "what this expression refers to, counted once per reference,"))
+			return cty.DynamicVal
+		}
+	}
 	v, diags := expr.Value(ctx)
 	r.diags = append(r.diags, diags...)
 	if v == cty.NilVal {
+		return cty.DynamicVal
+	}
+	if valueSize(v, MaxValueBytes) > MaxValueBytes {
+		r.diags = append(r.diags, valueTooLarge(expr, "the value of this expression"))
 		return cty.DynamicVal
 	}
 	return v
@@ -253,4 +270,13 @@ func (ev *evaluator) source(rng hcl.Range) string {
 func isTraversal(src string) bool {
 	_, diags := hclsyntax.ParseTraversalAbs([]byte(src), "", hcl.InitialPos)
 	return !diags.HasErrors()
+}
+
+func valueTooLarge(expr hcl.Expression, what string) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Value too large",
+		Detail:   strings.ToUpper(tooLarge(what)[:1]) + tooLarge(what)[1:] + ".",
+		Subject:  expr.Range().Ptr(),
+	}
 }

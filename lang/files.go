@@ -26,8 +26,8 @@ func (ev *evaluator) functions() map[string]function.Function {
 	files := fileFuncs{dir: ev.dir, reads: ev.reads}
 	funcs["file"] = files.file()
 	funcs["file_lines"] = files.fileLines()
-	funcs["templatefile"] = files.templateFile(functions())
-	return funcs
+	funcs["templatefile"] = files.templateFile(boundedFuncs(functions()))
+	return boundedFuncs(funcs)
 }
 
 // fileFuncs reads files of one configuration directory.
@@ -84,7 +84,7 @@ func (f fileFuncs) read(path string) (string, error) {
 	if err := f.inside(full, path); err != nil {
 		return "", err
 	}
-	b, err := os.ReadFile(full)
+	b, err := readRegular(full, MaxFileBytes)
 	if err != nil {
 		return "", function.NewArgErrorf(0, "cannot read %q: %s", path, unwrapPathError(err))
 	}

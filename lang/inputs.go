@@ -89,10 +89,18 @@ func (m *module) inputValues(p *hclparse.Parser, opts Options) (map[string]cty.V
 func (m *module) readVarFile(p *hclparse.Parser, path string, given map[string]inputValue) hcl.Diagnostics {
 	var f *hcl.File
 	var diags hcl.Diagnostics
+	src, err := readRegular(path, MaxFileBytes)
+	if err != nil {
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read variable file",
+			Detail:   fmt.Sprintf("The -var-file %s cannot be read: %s.", path, err),
+		}}
+	}
 	if strings.HasSuffix(path, ".json") {
-		f, diags = p.ParseJSONFile(path)
+		f, diags = p.ParseJSON(src, path)
 	} else {
-		f, diags = p.ParseHCLFile(path)
+		f, diags = p.ParseHCL(src, path)
 	}
 	if f == nil || f.Body == nil {
 		return diags

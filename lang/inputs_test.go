@@ -91,7 +91,7 @@ func TestVariableErrors(t *testing.T) {
 		{name: "bad env type", opts: Options{Env: []string{"LINEUP_VAR_count=lots"}}, want: []string{"Invalid value for input variable"}},
 		{name: "bad list", opts: Options{Vars: []string{"tags=[1,"}}, want: []string{"Invalid value for input variable"}},
 		{name: "undeclared in var-file is a warning", opts: Options{VarFiles: []string{undeclared}}, want: []string{"Value for undeclared variable"}},
-		{name: "missing var-file", opts: Options{VarFiles: []string{filepath.Join(dir, "nope.hcl")}}, want: []string{"Failed to read file"}},
+		{name: "missing var-file", opts: Options{VarFiles: []string{filepath.Join(dir, "nope.hcl")}}, want: []string{"Cannot read variable file"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

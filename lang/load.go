@@ -110,12 +110,25 @@ func readDir(dir string, mod *module) (files map[string]*hcl.File, diags hcl.Dia
 		}}, false
 	}
 	var names []string
+	var total int64
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !IsConfigFile(name) {
 			continue
 		}
-		names = append(names, filepath.Join(dir, name))
+		full := filepath.Join(dir, name)
+		size, err := checkConfigFile(dir, full)
+		if err != nil {
+			diags = append(diags, fileDiag("Configuration file not read", fmt.Sprintf("%s is not read: %s.", full, err)))
+			syntaxErrors = true
+			continue
+		}
+		if total += size; total > MaxConfigBytes {
+			diags = append(diags, fileDiag("Configuration too large", fmt.Sprintf(
+				"The *.lineup.hcl files of %s hold more than %d MiB, the limit; %s and the files after it are not read.", dir, MaxConfigBytes>>20, full)))
+			return files, diags, true
+		}
+		names = append(names, full)
 	}
 	for _, r := range parseFiles(names) {
 		diags = append(diags, r.diags...)
@@ -125,7 +138,7 @@ func readDir(dir string, mod *module) (files map[string]*hcl.File, diags hcl.Dia
 			diags = append(diags, mod.addDecls(r.decls)...)
 		}
 	}
-	if len(names) == 0 {
+	if len(names) == 0 && !syntaxErrors {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "No configuration files",
@@ -161,13 +174,16 @@ func parseFiles(names []string) []parsed {
 }
 
 func parseFile(name string) parsed {
-	src, err := os.ReadFile(name)
+	src, err := ReadConfigFile(name)
 	if err != nil {
 		return parsed{name: name, diags: hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Failed to read file",
 			Detail:   fmt.Sprintf("The configuration file %q could not be read: %s.", name, err),
 		}}}
+	}
+	if d := checkSource(name, src); d != nil {
+		return parsed{name: name, file: &hcl.File{Bytes: src}, diags: hcl.Diagnostics{d}, syntaxErrors: true}
 	}
 	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
 	out := parsed{name: name, file: f, diags: oneErrorPerString(diags), syntaxErrors: diags.HasErrors()}

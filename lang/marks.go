@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 )
 
 // Marks carried by cty values during evaluation. They survive locals,
@@ -108,5 +109,31 @@ func refsOf(marks cty.ValueMarks) []string {
 		}
 	}
 	sort.Strings(out)
+	return out
+}
+
+// SensitiveValues are the values, as text, of the variables declared
+// sensitive (each string, number and bool inside them): what output must
+// never show.
+func (c *Config) SensitiveValues() []string {
+	if c == nil || c.eval == nil {
+		return nil
+	}
+	var out []string
+	for _, v := range c.eval.vars {
+		plain, marks := v.UnmarkDeep()
+		if !isSensitive(marks) || !plain.IsWhollyKnown() {
+			continue
+		}
+		_ = cty.Walk(plain, func(_ cty.Path, leaf cty.Value) (bool, error) {
+			if leaf.IsNull() || !leaf.Type().IsPrimitiveType() {
+				return true, nil
+			}
+			if s, err := convert.Convert(leaf, cty.String); err == nil {
+				out = append(out, s.AsString())
+			}
+			return true, nil
+		})
+	}
 	return out
 }

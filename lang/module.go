@@ -254,17 +254,30 @@ func sortedAttributes(attrs hcl.Attributes) []*hcl.Attribute {
 }
 
 // checkName reports a block label that cannot be used in a reference.
+// Names are ASCII, as Terraform's are: "hello" and "hеllo" (with a
+// Cyrillic е) would plan as two sends that look the same.
 func checkName(block *hcl.Block, what string) hcl.Diagnostics {
-	if len(block.Labels) == 0 || hclsyntax.ValidIdentifier(block.Labels[0]) {
+	if len(block.Labels) == 0 || asciiName(block.Labels[0]) {
 		return nil
 	}
 	return hcl.Diagnostics{{
 		Severity: hcl.DiagError,
 		Summary:  "Invalid " + what + " name",
-		Detail: fmt.Sprintf("A %s name must start with a letter or underscore and hold only letters, digits, underscores and dashes, so that it can be referred to as %s.NAME.",
+		Detail: fmt.Sprintf("A %s name must start with an ASCII letter or underscore and hold only ASCII letters, digits, underscores and dashes, so that it can be referred to as %s.NAME.",
 			what, refRoot(what)),
 		Subject: block.LabelRanges[0].Ptr(),
 	}}
+}
+
+// asciiName reports whether name is a valid identifier of ASCII letters,
+// digits, "_" and "-" only.
+func asciiName(name string) bool {
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return hclsyntax.ValidIdentifier(name)
 }
 
 func refRoot(what string) string {

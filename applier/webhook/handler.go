@@ -11,6 +11,11 @@ import (
 // DefaultMaxBody bounds a webhook body when Options.MaxBody is zero.
 const DefaultMaxBody = 1 << 20
 
+// DefaultMaxUnverified bounds the bodies read at once before their
+// signature is checked when Options.MaxUnverified is zero: with
+// DefaultMaxBody, 16 MiB at most. Others are answered 503 at once.
+const DefaultMaxUnverified = 16
+
 // Options configure a Handler.
 type Options struct {
 	// ChannelSecret verifies x-line-signature. Required.
@@ -23,6 +28,9 @@ type Options struct {
 	Replier Replier
 	// MaxBody bounds the request body; zero means DefaultMaxBody.
 	MaxBody int64
+	// MaxUnverified bounds the request bodies read at once before their
+	// signature is verified; zero means DefaultMaxUnverified.
+	MaxUnverified int
 	// MaxReplies bounds the replies in flight; zero means 64. A reply
 	// that finds no room is dropped and logged: reply tokens expire
 	// within about a minute, so a queue would only delay failures.
@@ -42,7 +50,24 @@ type Handler struct {
 	o       Options
 	replies chan struct{} // slots for replies in flight
 	wg      sync.WaitGroup
+	// reading counts the bodies being read before their signature is
+	// checked, at most Options.MaxUnverified.
+	reading slots
 }
+
+// slots is a counting semaphore that never waits.
+type slots chan struct{}
+
+func (s slots) TryAcquire() bool {
+	select {
+	case s <- struct{}{}:
+		return true
+	default:
+		return false
+	}
+}
+
+func (s slots) Release() { <-s }
 
 // NewHandler checks the options and fills in defaults.
 func NewHandler(o Options) (*Handler, error) {
@@ -72,7 +97,10 @@ func NewHandler(o Options) (*Handler, error) {
 			return nil, errors.New("webhook: rule " + ruleName(r, i) + " has no match")
 		}
 	}
-	return &Handler{o: o, replies: make(chan struct{}, o.MaxReplies)}, nil
+	if o.MaxUnverified <= 0 {
+		o.MaxUnverified = DefaultMaxUnverified
+	}
+	return &Handler{o: o, replies: make(chan struct{}, o.MaxReplies), reading: make(slots, o.MaxUnverified)}, nil
 }
 
 // ServeHTTP verifies the signature on the raw body, records the message
@@ -86,7 +114,25 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	if r.Header.Get(SignatureHeader) == "" {
+		// Refused before a byte of the body is read: an unsigned client
+		// costs no memory.
+		h.o.Logf("webhook: refused a request from %s: missing signature", r.RemoteAddr)
+		w.Header().Set("Connection", "close")
+		http.Error(w, "invalid signature", http.StatusUnauthorized)
+		return
+	}
+	if !h.reading.TryAcquire() {
+		// Bodies not yet verified are read a few at a time: a crowd of
+		// clients sending a forged signature with a large body waits
+		// here, holding no buffer.
+		w.Header().Set("Retry-After", "1")
+		w.Header().Set("Connection", "close")
+		http.Error(w, "busy", http.StatusServiceUnavailable)
+		return
+	}
 	body, status := h.readBody(w, r)
+	h.reading.Release()
 	if status != 0 {
 		http.Error(w, http.StatusText(status), status)
 		return

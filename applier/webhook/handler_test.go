@@ -2,6 +2,7 @@ package webhook
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -220,4 +221,43 @@ func TestUnknownEventsAndFieldsAreSkipped(t *testing.T) {
 	if diff := cmp.Diff(want, got, ignore); diff != "" {
 		t.Errorf("Recent (-want +got):\n%s", diff)
 	}
+}
+
+func TestEventWithoutIDIsRecordedOnce(t *testing.T) {
+	in, path := openInbox(t)
+	h := newHandler(t, Options{Inbox: in})
+	ev := textEvent("", "m7", "hello", "q-7")
+	delete(ev, "webhookEventId")
+	for range 3 {
+		body := envelopeBody(t, ev)
+		require.Equal(t, http.StatusOK, serve(h, body, Sign(secret, body)))
+	}
+	require.Len(t, fileRecords(t, path), 1)
+	other := textEvent("", "m8", "hello again", "q-8")
+	delete(other, "webhookEventId")
+	body := envelopeBody(t, other)
+	require.Equal(t, http.StatusOK, serve(h, body, Sign(secret, body)))
+	require.Len(t, fileRecords(t, path), 2)
+}
+
+func TestUnsignedBodyIsNotRead(t *testing.T) {
+	in, _ := openInbox(t)
+	h := newHandler(t, Options{Inbox: in})
+	body := &countingReader{r: bytes.NewReader(make([]byte, 900<<10))}
+	req := httptest.NewRequest(http.MethodPost, "/callback", body)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	require.Equal(t, http.StatusUnauthorized, rec.Code)
+	require.Zero(t, body.n, "bytes of an unsigned body read")
+}
+
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
 }

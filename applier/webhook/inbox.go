@@ -223,11 +223,19 @@ func (in *Inbox) enqueue(recs []Record, lines [][]byte, fresh []bool) ([]*batch,
 	return waits, nil
 }
 
+// dedupeKey is what makes two deliveries of an event one: its
+// webhookEventId, or, for an event without one, its kind and message ID
+// (a redelivery is the same message; an edit of it another kind).
 func dedupeKey(r *Record) string {
-	if r.Kind == KindReply {
+	switch {
+	case r.Kind == KindReply:
 		return ""
+	case r.WebhookEventID != "":
+		return r.WebhookEventID
+	case r.ID != "":
+		return "message " + r.Kind + " " + r.ID
 	}
-	return r.WebhookEventID
+	return ""
 }
 
 // run is the writer: it flushes the current batch whenever one is due.

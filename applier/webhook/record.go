@@ -116,8 +116,8 @@ func newIndex() *index {
 // version with an older timestamp (an edit delivered out of order) never
 // replaces a newer one; its quote token is still kept.
 func (x *index) add(r *Record) {
-	if r.WebhookEventID != "" && r.Kind != KindReply {
-		x.seen[r.WebhookEventID] = true
+	if key := dedupeKey(r); key != "" {
+		x.seen[key] = true
 	}
 	for _, m := range r.messages() {
 		old, ok := x.byID[m.ID]

@@ -148,3 +148,74 @@ func open(dec *json.Decoder, want json.Delim) (null bool, err error) {
 	}
 	return false, nil
 }
+
+// duplicateKey returns an error naming the first key that appears twice
+// in one object of data, or nil (also when data is not valid JSON; decode
+// reports that). encoding/json keeps the last of two equal keys silently:
+// a state holding one address twice, as a bad merge makes, would lose a
+// record, or keep a stale pending copy and send it again.
+func duplicateKey(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	type frame struct {
+		object  bool
+		keys    map[string]bool
+		wantKey bool
+		path    string
+		key     string
+	}
+	var stack []*frame
+	child := func() string {
+		if len(stack) == 0 {
+			return ""
+		}
+		top := stack[len(stack)-1]
+		if !top.object {
+			return top.path + "[]"
+		}
+		if top.path == "" {
+			return top.key
+		}
+		return top.path + "." + top.key
+	}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if top != nil && top.object && top.wantKey {
+			if key, ok := tok.(string); ok {
+				if top.keys[key] {
+					where := "the top level"
+					if top.path != "" {
+						where = top.path
+					}
+					return fmt.Errorf("state file has the key %q twice in %s; a state must name each key once (was it merged by hand?)", key, where)
+				}
+				top.keys[key] = true
+				top.key = key
+				top.wantKey = false
+				continue
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{object: true, keys: map[string]bool{}, wantKey: true, path: child()})
+			continue
+		case json.Delim('['):
+			stack = append(stack, &frame{path: child()})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) > 0 && stack[len(stack)-1].object {
+			stack[len(stack)-1].wantKey = true
+		}
+		if len(stack) == 0 {
+			return nil
+		}
+	}
+}

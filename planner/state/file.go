@@ -39,6 +39,9 @@ func decode(data []byte) (*State, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmpty
 	}
+	if err := duplicateKey(data); err != nil {
+		return nil, err
+	}
 	f, err := decodeV1(data)
 	if err == nil && f.Version != Version {
 		err = errors.New("not version 1") // sniffVersion says what is wrong
@@ -118,6 +121,13 @@ func Load(path string) (*State, error) {
 }
 
 func loadSnapshot(path string) (*State, bool, error) {
+	if info, err := os.Lstat(path); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		target, _ := os.Readlink(path)
+		return nil, false, fmt.Errorf("state file %s is a symbolic link (to %s); lineup reads and writes a state only as a regular file, "+
+			"and would replace the link by one: put the state file itself there, or name its real place in lineup.state_file", path, target)
+	} else if err == nil && !info.Mode().IsRegular() {
+		return nil, false, fmt.Errorf("state file %s is not a regular file", path)
+	}
 	data, err := os.ReadFile(path) // sized to the file, unlike io.ReadAll
 	if errors.Is(err, fs.ErrNotExist) {
 		return New(), false, nil
@@ -128,6 +138,9 @@ func loadSnapshot(path string) (*State, bool, error) {
 	s, err := decode(data)
 	if err != nil {
 		return nil, false, fmt.Errorf("%s: %w", path, err)
+	}
+	if err := checkSerial(path, s); err != nil {
+		return nil, false, err
 	}
 	return s, true, nil
 }
@@ -151,6 +164,7 @@ func Write(path string, s *State) (err error) {
 	if err := atomicfile.Write(path, data, 0o600); err != nil {
 		return fmt.Errorf("writing state file %s: %w", path, err)
 	}
+	recordSerial(path, s)
 	return nil
 }
 

@@ -150,7 +150,7 @@ func TestWriteModeAndNoTempFiles(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if diff := cmp.Diff([]string{"lineup.state.json"}, names); diff != "" {
+	if diff := cmp.Diff([]string{"lineup.state.json", "lineup.state.json.seen"}, names); diff != "" {
 		t.Errorf("files after Write (-want +got):\n%s", diff)
 	}
 }

@@ -4,9 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/user"
+	"path/filepath"
 	"time"
 )
 
@@ -24,20 +24,31 @@ type Lock struct {
 type LockedError struct {
 	// StatePath is the state file, as given to Acquire.
 	StatePath string
-	// Operation, PID, Who (user@host) and Created describe the holder.
+	// Operation, PID, Who (user@host), Command and Created describe the
+	// holder.
 	Operation string
 	PID       int
 	Who       string
+	Command   string
 	Created   time.Time
 }
 
+// The lock is an OS lock, held only by a running process and released by
+// the system when that process ends, however it ends: the message says so,
+// and never to delete the lock file. Deleting it while an apply runs lets
+// a second apply send what the first is sending.
 func (e *LockedError) Error() string {
-	holder := "another lineup process"
+	holder := "another lineup process, which is running"
 	if e.Operation != "" {
-		holder = fmt.Sprintf("%s (pid %d, %s) since %s", e.Operation, e.PID, e.Who,
+		cmd := ""
+		if e.Command != "" {
+			cmd = ", " + e.Command
+		}
+		holder = fmt.Sprintf("%s (pid %d, %s%s) since %s, which is running", e.Operation, e.PID, e.Who, cmd,
 			e.Created.UTC().Format(time.RFC3339))
 	}
-	return fmt.Sprintf("state file %s is locked by %s; wait for it to finish, or remove %s if no lineup process is running",
+	return fmt.Sprintf("state file %s is locked by %s; the lock is released when that process ends, however it ends: "+
+		"wait for it (never delete %s, a second apply would send again what the first is sending)",
 		e.StatePath, holder, lockPath(e.StatePath))
 }
 
@@ -46,6 +57,7 @@ type holderInfo struct {
 	Operation string    `json:"operation"`
 	PID       int       `json:"pid"`
 	Who       string    `json:"who"`
+	Command   string    `json:"command,omitempty"`
 	Created   time.Time `json:"created"`
 }
 
@@ -71,6 +83,7 @@ func Acquire(statePath, operation string) (*Lock, error) {
 		Operation: operation,
 		PID:       os.Getpid(),
 		Who:       who(),
+		Command:   command(operation),
 		Created:   time.Now().UTC().Truncate(time.Second),
 	})
 	if err == nil {
@@ -104,7 +117,7 @@ func lockedError(statePath, path string) error {
 	}
 	var h holderInfo
 	if json.Unmarshal(data, &h) == nil {
-		e.Operation, e.PID, e.Who, e.Created = h.Operation, h.PID, h.Who, h.Created
+		e.Operation, e.PID, e.Who, e.Command, e.Created = h.Operation, h.PID, h.Who, h.Command, h.Created
 	}
 	return e
 }
@@ -125,20 +138,28 @@ func who() string {
 	return name + "@" + host
 }
 
-// Release gives the lock back: it removes the lock file while still
-// holding the lock, then unlocks and closes it. Releasing twice is a
-// no-op.
+// command is the holder's command as the lock file names it: the
+// program and the operation, never its other arguments (a -var may hold a
+// secret).
+func command(operation string) string {
+	if len(os.Args) == 0 {
+		return operation
+	}
+	return filepath.Base(os.Args[0]) + " " + operation
+}
+
+// Release gives the lock back: it empties the lock file while still
+// holding the lock, then unlocks and closes it. The file stays: removing
+// it would let a process that opened it just before lock the removed file
+// while a third locks a new one, and both would write the state.
+// Releasing twice is a no-op.
 func (l *Lock) Release() error {
 	if l == nil || l.f == nil {
 		return nil
 	}
-	rmErr := os.Remove(l.path)
+	trErr := l.f.Truncate(0)
 	unErr := unlockFile(l.f)
 	clErr := l.f.Close()
 	l.f = nil
-	if rmErr != nil && !errors.Is(rmErr, fs.ErrNotExist) {
-		// Off unix an open file cannot be removed; try again once closed.
-		rmErr = os.Remove(l.path)
-	}
-	return errors.Join(rmErr, unErr, clErr)
+	return errors.Join(trErr, unErr, clErr)
 }

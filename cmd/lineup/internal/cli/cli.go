@@ -33,6 +33,8 @@ type Streams struct {
 	// Run points it at its global flags, and newFlags gives every command
 	// the flag.
 	noColor *bool
+	// secrets cleans Out and Err of secrets (redact.go); Run sets it.
+	secrets *redactor
 }
 
 // StdStreams are the process's own streams, with the clock and the
@@ -87,6 +89,7 @@ var commands = map[string]command{
 // Run runs lineup with the arguments after the program name and returns
 // the exit code: 0 on success, 1 on error.
 func Run(ctx context.Context, args []string, s Streams) int {
+	s = s.redacting()
 	var g global
 	fs := globalFlags(&g, s.Err)
 	fs.Usage = func() {} // -help is printed below, once, to stdout

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/lineupdev/lineup/internal/atomicfile"
+	"github.com/lineupdev/lineup/lang"
 	"github.com/rogpeppe/go-internal/diff"
 )
 
@@ -116,9 +117,13 @@ func fmtFiles(targets []string, recursive bool) ([]string, error) {
 // not canonical. It returns false after printing an error, and whether
 // the file needed formatting.
 func formatFile(path string, o fmtOptions, g global, s Streams) (ok, changed bool) {
-	src, err := os.ReadFile(path)
+	src, err := lang.ReadConfigFile(path)
 	if err != nil {
-		fmt.Fprintf(s.Err, "Error: %v\n", err)
+		fmt.Fprintf(s.Err, "Error: %s is not read: %v\n", path, err)
+		return false, false
+	}
+	if d := lang.CheckSource(path, src); d != nil { // before hcl's parser: a bad byte, nesting too deep
+		printDiags(s.Err, map[string]*hcl.File{path: {Bytes: src}}, hcl.Diagnostics{d}, g, s)
 		return false, false
 	}
 	f, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)

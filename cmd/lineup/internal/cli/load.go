@@ -3,8 +3,6 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/google/uuid"
@@ -43,6 +41,7 @@ func loadConfig(in inputs, g global, s Streams) *lang.Config {
 	if cfg != nil {
 		files = cfg.Files
 	}
+	s.secrets.addConfig(cfg, s)
 	printDiags(s.Err, files, diags, g, s)
 	if diags.HasErrors() {
 		return nil
@@ -93,6 +92,7 @@ func loadWithState(in inputs, lockOp string, again bool, g global, s Streams) (w
 			return planner.Results(w.st)
 		},
 	})
+	s.secrets.addConfig(cfg, s)
 	printDiags(s.Err, cfg.Files, diags, g, s)
 	if stateErr != nil {
 		fmt.Fprintf(s.Err, "Error: %v\n", stateErr)
@@ -162,17 +162,6 @@ func makePlan(cfg *lang.Config, st *state.State, sel *selection, quota *planner.
 	return p, !diags.HasErrors()
 }
 
-// printDiags writes diagnostics with their source lines.
-func printDiags(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnostics, g global, s Streams) {
-	if len(diags) == 0 {
-		return
-	}
-	lang.SortDiagnostics(diags)
-	files = withReadFiles(files, diags)
-	wr := hcl.NewDiagnosticTextWriter(w, files, 78, useColor(g, Streams{OutTerminal: s.OutTerminal, noColor: s.noColor}))
-	_ = wr.WriteDiagnostics(diags)
-}
-
 // withReadFiles adds to files the other files diagnostics point into (a
 // flex JSON file, a file of user IDs read with file_lines), read from
 // disk, so their lines are shown too.
@@ -185,7 +174,7 @@ func withReadFiles(files map[string]*hcl.File, diags hcl.Diagnostics) map[string
 		if d.Subject == nil || out[d.Subject.Filename] != nil {
 			continue
 		}
-		if data, err := os.ReadFile(d.Subject.Filename); err == nil {
+		if data, err := lang.ReadFileLimited(d.Subject.Filename); err == nil {
 			out[d.Subject.Filename] = &hcl.File{Bytes: data}
 		}
 	}

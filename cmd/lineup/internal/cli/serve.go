@@ -106,7 +106,7 @@ func serve(ctx context.Context, cfg *lang.Config, f serveFlags, setup serveSetup
 	if err != nil {
 		return fail(s, err)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	srv := webhookServer(h)
 	fmt.Fprintf(s.Out, "Listening for LINE webhooks on %s\n", url)
 	fmt.Fprintf(s.Out, "Recording messages in %s; %d reply rules.\n", inboxFile, len(setup.rules))
 	errc := make(chan error, 1)
@@ -234,4 +234,19 @@ func printSandboxUsers(s Streams, addr, hook string) {
 	}
 	fmt.Fprintf(s.Out, "Webhooks go to %s. Make a user write: curl -d '{\"text\":\"hello\"}' http://%s/_sandbox/users/U%s/messages\n",
 		hook, addr, strings.Repeat("0", 32))
+}
+
+// webhookServer is the HTTP server of serve: anyone can connect to it, so
+// a client is given a bounded time for each part of a request, and a kept
+// connection a bounded idle time (docs/security.md). The handler reads a
+// body only after its signature header, a few at a time.
+func webhookServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       20 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
 }

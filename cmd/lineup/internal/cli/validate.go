@@ -30,6 +30,7 @@ func runValidate(ctx context.Context, g global, args []string, s Streams) int {
 	if cfg != nil {
 		files = cfg.Files
 	}
+	s.secrets.addConfig(cfg, s)
 	if *asJSON {
 		return printValidateJSON(newValidateOutput(diags, withReadFiles(files, diags)), s)
 	}

@@ -7,11 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // validateConfigs lists the configurations validate is run on: every
@@ -94,9 +96,34 @@ type validateResult struct {
 	Valid    bool
 	Errors   []string // summaries, in order
 	Warnings []string
+	// hiddenErrors and hiddenWarnings are what the text form left out
+	// past its cap on diagnostics, which the JSON form does not have.
+	hiddenErrors, hiddenWarnings int
 }
 
 var diagLine = regexp.MustCompile(`(?m)^(Error|Warning): (.*)$`)
+
+// hiddenLine is the text form's count of the diagnostics past its cap.
+var hiddenLine = regexp.MustCompile(`(?m)^\.\.\. and \d+ more diagnostics \((\d+) errors, (\d+) warnings\) not shown`)
+
+// shownOf is r, a result of validate -json, as the text form shows it
+// when it hides hiddenErrors and hiddenWarnings past its cap: the first
+// of each, in order, as the shown diagnostics are the first ones.
+func shownOf(r validateResult, hiddenErrors, hiddenWarnings int) validateResult {
+	r.Errors = r.Errors[:max(0, len(r.Errors)-hiddenErrors)]
+	r.Warnings = r.Warnings[:max(0, len(r.Warnings)-hiddenWarnings)]
+	return r
+}
+
+// hidden are the counts of errors and warnings the text form did not
+// show (validate's cap), from its stderr.
+func hidden(stderr string) (errs, warnings int) {
+	if m := hiddenLine.FindStringSubmatch(stderr); m != nil {
+		errs, _ = strconv.Atoi(m[1])
+		warnings, _ = strconv.Atoi(m[2])
+	}
+	return errs, warnings
+}
 
 // runValidateIn runs lineup validate in dir, with -json when asJSON, and
 // reads its result from what it printed.
@@ -111,6 +138,7 @@ func runValidateIn(t *testing.T, dir string, asJSON bool) validateResult {
 		Now: func() time.Time { return time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC) }})
 	r := validateResult{Code: code}
 	if !asJSON {
+		r.hiddenErrors, r.hiddenWarnings = hidden(errs.String())
 		r.Valid = strings.HasPrefix(out.String(), "Success! ")
 		for _, m := range diagLine.FindAllStringSubmatch(errs.String(), -1) {
 			if m[1] == "Error" {
@@ -154,10 +182,11 @@ func TestValidateFormsAgree(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			text := runValidateIn(t, dir, false)
 			asJSON := runValidateIn(t, dir, true)
-			if diff := cmp.Diff(text, asJSON); diff != "" {
+			shown := shownOf(asJSON, text.hiddenErrors, text.hiddenWarnings)
+			if diff := cmp.Diff(text, shown, cmp.AllowUnexported(validateResult{}), cmpopts.IgnoreFields(validateResult{}, "hiddenErrors", "hiddenWarnings")); diff != "" {
 				t.Errorf("validate (-) and validate -json (+) disagree:\n%s", diff)
 			}
-			if text.Valid != (text.Code == 0) || text.Valid != (len(text.Errors) == 0) {
+			if text.Valid != (text.Code == 0) || text.Valid != (len(text.Errors)+text.hiddenErrors == 0) {
 				t.Errorf("valid %v with exit code %d and %d errors", text.Valid, text.Code, len(text.Errors))
 			}
 			if strings.HasPrefix(name, "planner/testdata/invalid") && text.Valid {
