@@ -175,7 +175,7 @@ func (h *human) change(ch *planner.Change) {
 		h.printf("    }\n")
 		return
 	}
-	h.printf("%s", attributes(display(ch.Send), 6, attrSym))
+	h.printf("%s", named(display(ch.Send), 6, attrSym))
 	if ch.Action == planner.Send || ch.Action == planner.Unresolved {
 		est := "(unknown offline)"
 		if ch.Estimate >= 0 {
@@ -236,7 +236,7 @@ func (h *human) reply(rc *planner.ReplyChange) {
 	if rc.Action == planner.Update && len(rc.Diff) > 0 {
 		h.sentDiff(rc.Diff)
 	} else {
-		h.printf("%s", attributes(masked(rc.Rule), 6, sym))
+		h.printf("%s", named(lang.SendNames(masked(rc.Rule)), 6, sym))
 	}
 	h.printf("    }\n")
 }
