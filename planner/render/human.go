@@ -175,14 +175,15 @@ func (h *human) change(ch *planner.Change) {
 		h.printf("    }\n")
 		return
 	}
-	h.printf("%s", named(display(ch.Send), 6, attrSym))
+	attrs := display(ch.Send)
 	if ch.Action == planner.Send || ch.Action == planner.Unresolved {
 		est := "(unknown offline)"
 		if ch.Estimate >= 0 {
 			est = fmt.Sprint(ch.Estimate)
 		}
-		h.printf("      %s estimated_messages = %s\n", attrSym, est)
+		attrs = append(attrs, lang.Named{Name: "estimated_messages", Value: rawText(est)})
 	}
+	h.printf("%s", named(attrs, 6, attrSym))
 	h.printf("    }\n")
 }
 
