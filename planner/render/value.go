@@ -16,17 +16,9 @@ import (
 // knownAfterApply is how a value known only after apply is shown.
 const knownAfterApply = "(known after apply)"
 
-// leadingKeys come first in an object, in this order, as LINE's docs
-// list them; the other keys follow sorted.
-var leadingKeys = []string{"type", "to", "messages", "text"}
-
-// attributes renders obj's keys one per line at indent, each prefixed by
-// sym, with "=" aligned across the object.
-func attributes(obj map[string]any, indent int, sym string) string {
-	var b strings.Builder
-	writeAttributes(&b, obj, indent, sym)
-	return b.String()
-}
+// leadingKeys come first in an object value (flex contents), in this
+// order, as LINE's docs list them; the other keys follow sorted.
+var leadingKeys = []string{"type", "text"}
 
 // value renders v as it appears after "name = " on a line at indent;
 // objects and arrays span lines, closing at indent+2.
