@@ -42,7 +42,7 @@ var sendSpec = &blockSpec{
 }
 
 // SendNames is a send's or reply rule's JSON body as the configuration
-// writes it: to first, then each message object as its block ("text",
+// writes it: to (or match) first, then each message object as its block ("text",
 // "flex", ...), then the other attributes and blocks. Values are kept as
 // they are; a key no table knows keeps its JSON name.
 func SendNames(body map[string]any) []Named {
@@ -66,8 +66,8 @@ func SendNames(body map[string]any) []Named {
 	if !ok || (blocks == nil && len(list) > 0) {
 		blocks = []Named{{Name: "messages", Value: msgs}}
 	}
-	at := 0
-	if len(out) > 0 && out[0].Name == "to" {
+	at := 0 // after who it goes to: a send's to, a reply rule's match
+	if len(out) > 0 && (out[0].Name == "to" || out[0].Name == "match") {
 		at = 1
 	}
 	return append(out[:at:at], append(blocks, out[at:]...)...)

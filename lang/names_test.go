@@ -77,6 +77,9 @@ func TestSendNames(t *testing.T) {
 			"filter": {"demographic": {"type": "age", "gte": "age_20"}}, "limit": {"max": 100, "upToRemainingQuota": true,
 			"forbidPartialDelivery": true}}`,
 			"text{text} recipient filter limit{max up_to_remaining_quota forbid_partial_delivery}"},
+		{"reply rule", `{"match": "(?i)hours", "messages": [{"type": "text", "text": "Nine to nine."}], "quote": true,
+			"notificationDisabled": false}`,
+			"match text{text} quote notification_disabled"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var body map[string]any

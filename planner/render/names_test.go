@@ -14,10 +14,10 @@ import (
 	"github.com/lineupdev/lineup/planner"
 )
 
-// sendBlock is a send's block in the human plan; blockLine opens a block
+// sendBlock is a send's or reply rule's block in the human plan; blockLine opens a block
 // inside it.
 var (
-	sendBlock = regexp.MustCompile(`(?m)^  \+ (push|multicast|broadcast|narrowcast) "[^"]+" \{\n((?:      .*\n|        .*\n)*)    \}$`)
+	sendBlock = regexp.MustCompile(`(?m)^  \+ (push|multicast|broadcast|narrowcast|reply) "[^"]+" \{\n((?:      .*\n|        .*\n)*)    \}$`)
 	blockLine = regexp.MustCompile(`^\+ [a-z_0-9]+( "[^"]*")? \{$`)
 )
 
@@ -46,6 +46,9 @@ func TestPlanNamesRoundTrip(t *testing.T) {
 			sends := sendBlock.FindAllStringSubmatch(buf.String(), -1)
 			if len(sends) == 0 {
 				t.Fatalf("no send blocks in the plan:\n%s", buf.String())
+			}
+			if filepath.Base(dir) == "reply" && !strings.Contains(buf.String(), "  + reply ") {
+				t.Fatalf("no reply rule in the plan of examples/reply:\n%s", buf.String())
 			}
 			var hcl strings.Builder
 			for i, s := range sends {
