@@ -132,18 +132,29 @@ func names(s *blockSpec, obj map[string]any) []Named {
 		}
 		switch c.kind {
 		case childOne:
-			if m, isMap := v.(map[string]any); isMap && chosen(s, c, m) {
+			m, isMap := v.(map[string]any)
+			switch {
+			case isMap && chosen(s, c, m):
 				delete(obj, c.key)
 				out = append(out, block(c, "", m))
+			case !isMap && chosen(s, c, nil):
+				// A value in place of the block (sensitive, or known
+				// only after apply).
+				delete(obj, c.key)
+				out = append(out, Named{Name: c.block, Value: v})
 			}
 		case childList:
 			list, isList := v.([]any)
-			if !isList || !allMaps(list) {
+			if !isList {
 				continue
 			}
 			delete(obj, c.key)
 			for _, e := range list {
-				out = append(out, block(c, "", e.(map[string]any)))
+				if m, isMap := e.(map[string]any); isMap {
+					out = append(out, block(c, "", m))
+				} else {
+					out = append(out, Named{Name: c.block, Value: e})
+				}
 			}
 		case childLabeled:
 			m, isMap := v.(map[string]any)
@@ -184,15 +195,6 @@ func chosen(s *blockSpec, c *childSpec, obj map[string]any) bool {
 // block is the nested block c holding obj.
 func block(c *childSpec, label string, obj map[string]any) Named {
 	return Named{Name: c.block, Label: label, IsBlock: true, Body: names(c.spec, cloneMap(obj))}
-}
-
-func allMaps(list []any) bool {
-	for _, e := range list {
-		if _, ok := e.(map[string]any); !ok {
-			return false
-		}
-	}
-	return true
 }
 
 // keyPart splits one part of a table key, "customAggregationUnits[0]",
