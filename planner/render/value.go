@@ -184,6 +184,11 @@ func writeNamed(b *strings.Builder, ns []lang.Named, indent int, sym string) {
 			if n.Label != "" {
 				b.WriteString(" " + strconv.Quote(n.Label))
 			}
+			if len(n.Body) == 0 {
+				b.WriteString(" {}\n")
+				i++
+				continue
+			}
 			b.WriteString(" {\n")
 			writeNamed(b, n.Body, indent+4, sym)
 			spaces(b, indent+2)
