@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -46,10 +47,8 @@ var sendSpec = &blockSpec{
 // "flex", ...), then the other attributes and blocks. Values are kept as
 // they are; a key no table knows keeps its JSON name.
 func SendNames(body map[string]any) []Named {
-	rest := cloneMap(body)
-	msgs, hasMsgs := rest["messages"]
-	delete(rest, "messages")
-	out := names(sendSpec, rest)
+	out := names(sendSpec, body, "messages")
+	msgs, hasMsgs := body["messages"]
 	if !hasMsgs {
 		return out
 	}
@@ -82,20 +81,21 @@ func MessageNames(msg any) (Named, bool) {
 	}
 	for _, ms := range messageSpecs {
 		if obj["type"] == ms.jsonType {
-			rest := cloneMap(obj)
-			delete(rest, "type")
-			return Named{Name: ms.block, IsBlock: true, Body: names(ms.blockSpec, rest)}, true
+			return Named{Name: ms.block, IsBlock: true, Body: names(ms.blockSpec, obj, "type")}, true
 		}
 	}
 	return Named{}, false
 }
 
-// names reads obj (a copy the caller owns) by s: its fields in the
+// names reads obj by s, past the keys already read: its fields in the
 // table's order, then its nested blocks, then the keys left, by their
 // JSON names, sorted. Defaults the table adds (a template's "type") are
-// left out: the configuration never writes them.
-func names(s *blockSpec, obj map[string]any) []Named {
-	var out []Named
+// left out: the configuration never writes them. A nested object of
+// dotted keys ("altUri.desktop") shows the keys the table knows. obj is
+// not changed.
+func names(s *blockSpec, obj map[string]any, read ...string) []Named {
+	out := make([]Named, 0, len(obj))
+	used := append(make([]string, 0, len(obj)+len(read)), read...)
 	for _, f := range s.fields {
 		v, ok := lookup(obj, f.key)
 		if !ok {
@@ -108,13 +108,13 @@ func names(s *blockSpec, obj map[string]any) []Named {
 				}
 			}
 		}
-		removeKey(obj, f.key)
+		used = append(used, topKey(f.key))
 		out = append(out, Named{Name: f.name, Value: v})
 	}
 	if s == mentionSpec {
 		// finishMention writes mentionee.type from user_id or all.
 		if t, ok := lookup(obj, "mentionee.type"); ok {
-			removeKey(obj, "mentionee.type")
+			used = append(used, "mentionee")
 			if t == "all" {
 				out = append(out, Named{Name: "all", Value: true})
 			}
@@ -122,12 +122,12 @@ func names(s *blockSpec, obj map[string]any) []Named {
 	}
 	for k, dv := range s.defaults {
 		if v, ok := lookup(obj, k); ok && v == dv {
-			removeKey(obj, k)
+			used = append(used, topKey(k))
 		}
 	}
 	for _, c := range s.blocks {
 		v, ok := obj[c.key]
-		if !ok {
+		if !ok || slices.Contains(used, c.key) {
 			continue
 		}
 		switch c.kind {
@@ -135,12 +135,12 @@ func names(s *blockSpec, obj map[string]any) []Named {
 			m, isMap := v.(map[string]any)
 			switch {
 			case isMap && chosen(s, c, m):
-				delete(obj, c.key)
+				used = append(used, c.key)
 				out = append(out, block(c, "", m))
 			case !isMap && chosen(s, c, nil):
 				// A value in place of the block (sensitive, or known
 				// only after apply).
-				delete(obj, c.key)
+				used = append(used, c.key)
 				out = append(out, Named{Name: c.block, Value: v})
 			}
 		case childList:
@@ -148,7 +148,7 @@ func names(s *blockSpec, obj map[string]any) []Named {
 			if !isList {
 				continue
 			}
-			delete(obj, c.key)
+			used = append(used, c.key)
 			for _, e := range list {
 				if m, isMap := e.(map[string]any); isMap {
 					out = append(out, block(c, "", m))
@@ -158,26 +158,56 @@ func names(s *blockSpec, obj map[string]any) []Named {
 			}
 		case childLabeled:
 			m, isMap := v.(map[string]any)
-			if !isMap {
+			if !isMap || !labeledKnown(s, c.key, m) {
 				continue
 			}
-			m = cloneMap(m)
-			obj[c.key] = m
+			used = append(used, c.key)
 			for _, label := range sortedKeys(m) {
-				if e, isObj := m[label].(map[string]any); isObj && chosen(s, c, e) {
-					delete(m, label)
-					out = append(out, block(c, label, e))
+				for _, o := range s.blocks {
+					if e, _ := m[label].(map[string]any); o.key == c.key && chosen(s, o, e) {
+						out = append(out, block(o, label, e))
+					}
 				}
-			}
-			if len(m) == 0 {
-				delete(obj, c.key)
 			}
 		}
 	}
-	for _, k := range sortedKeys(obj) {
-		out = append(out, Named{Name: k, Value: obj[k]})
+	if !containsAll(used, obj) {
+		for _, k := range sortedKeys(obj) {
+			if !slices.Contains(used, k) {
+				out = append(out, Named{Name: k, Value: obj[k]})
+			}
+		}
 	}
 	return out
+}
+
+// containsAll reports whether every key of obj is in keys.
+func containsAll(keys []string, obj map[string]any) bool {
+	for k := range obj {
+		if !slices.Contains(keys, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// labeledKnown reports whether every entry of a labeled key is an object
+// that one of the blocks of s sharing key is chosen for.
+func labeledKnown(s *blockSpec, key string, m map[string]any) bool {
+	for _, v := range m {
+		e, isMap := v.(map[string]any)
+		if !isMap {
+			return false
+		}
+		found := false
+		for _, c := range s.blocks {
+			found = found || (c.key == key && chosen(s, c, e))
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // chosen reports whether obj is written as c among the blocks of s that
@@ -194,7 +224,15 @@ func chosen(s *blockSpec, c *childSpec, obj map[string]any) bool {
 
 // block is the nested block c holding obj.
 func block(c *childSpec, label string, obj map[string]any) Named {
-	return Named{Name: c.block, Label: label, IsBlock: true, Body: names(c.spec, cloneMap(obj))}
+	return Named{Name: c.block, Label: label, IsBlock: true, Body: names(c.spec, obj)}
+}
+
+// topKey is the key of obj a table key reads under: "altUri" of
+// "altUri.desktop", "customAggregationUnits" of "customAggregationUnits[0]".
+func topKey(key string) string {
+	first, _, _ := strings.Cut(key, ".")
+	name, _ := keyPart(first)
+	return name
 }
 
 // keyPart splits one part of a table key, "customAggregationUnits[0]",
@@ -233,34 +271,4 @@ func lookup(obj map[string]any, key string) (any, bool) {
 		}
 	}
 	return cur, true
-}
-
-// removeKey removes a table key found by lookup from obj, and the objects
-// it leaves empty; the objects on its path are copied, not changed.
-func removeKey(obj map[string]any, key string) {
-	first, rest, nested := strings.Cut(key, ".")
-	name, _ := keyPart(first)
-	if !nested {
-		delete(obj, name)
-		return
-	}
-	sub, ok := obj[name].(map[string]any)
-	if !ok {
-		return
-	}
-	sub = cloneMap(sub)
-	removeKey(sub, rest)
-	if len(sub) == 0 {
-		delete(obj, name)
-	} else {
-		obj[name] = sub
-	}
-}
-
-func cloneMap(m map[string]any) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
 }
