@@ -16,8 +16,9 @@ type Named struct {
 	Label string
 	// IsBlock says Body holds a nested block; else Value is an attribute.
 	IsBlock bool
-	// Value is an attribute's value as in the JSON: flex contents as
-	// written (camelCase), sensitive or unknown values as given.
+	// Value is an attribute's value as in the JSON (flex contents as
+	// written, camelCase; sensitive or unknown values as given), but for
+	// the values the table translates, as the configuration writes them.
 	Value any
 	// Body is a block's attributes and blocks, in the language's order.
 	Body []Named
@@ -43,9 +44,11 @@ var sendSpec = &blockSpec{
 }
 
 // SendNames is a send's or reply rule's JSON body as the configuration
-// writes it: to (or match) first, then each message object as its block ("text",
-// "flex", ...), then the other attributes and blocks. Values are kept as
-// they are; a key no table knows keeps its JSON name.
+// writes it: to (or match) first, then each message object as its block
+// ("text", "flex", ...), then the other attributes and blocks. Values are
+// kept as they are, except those the table translates, which show as
+// written (an action's "cameraRoll" as "camera_roll"); a key no table
+// knows keeps its JSON name.
 func SendNames(body map[string]any) []Named {
 	out := names(sendSpec, body, "messages")
 	msgs, hasMsgs := body["messages"]
