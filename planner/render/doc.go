@@ -8,8 +8,11 @@
 // lists the paths.
 //
 // The human form follows Terraform's: a "# address ..." comment per change,
-// the request body as attributes prefixed by the change's symbol, aligned
-// "=" within each object, then one summary line. NoOp changes are counted
+// the request body as the configuration writes it (lang.SendNames: message
+// objects as their blocks, snake_case attributes, flex contents as
+// written), each line prefixed by the change's symbol, "=" aligned within
+// each run of attributes, then one summary line. The attribute-level
+// difference of a changed send or reply rule keeps JSON paths. NoOp changes are counted
 // in the summary, never listed.
 //
 // Audience changes show as "+ audience", "~" (renamed: description

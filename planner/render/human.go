@@ -181,14 +181,15 @@ func (h *human) change(ch *planner.Change) {
 		h.printf("    }\n")
 		return
 	}
-	h.printf("%s", attributes(display(ch.Send), 6, attrSym))
+	attrs := display(ch.Send)
 	if ch.Action == planner.Send || ch.Action == planner.Unresolved {
 		est := "(unknown offline)"
 		if ch.Estimate >= 0 {
 			est = fmt.Sprint(ch.Estimate)
 		}
-		h.printf("      %s estimated_messages = %s\n", attrSym, est)
+		attrs = append(attrs, lang.Named{Name: "estimated_messages", Value: rawText(est)})
 	}
+	h.printf("%s", named(attrs, 6, attrSym))
 	h.printf("    }\n")
 }
 
@@ -242,7 +243,7 @@ func (h *human) reply(rc *planner.ReplyChange) {
 	if rc.Action == planner.Update && len(rc.Diff) > 0 {
 		h.sentDiff(rc.Diff)
 	} else {
-		h.printf("%s", attributes(masked(rc.Rule), 6, sym))
+		h.printf("%s", named(lang.SendNames(masked(rc.Rule)), 6, sym))
 	}
 	h.printf("    }\n")
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -15,17 +16,9 @@ import (
 // knownAfterApply is how a value known only after apply is shown.
 const knownAfterApply = "(known after apply)"
 
-// leadingKeys come first in an object, in this order, as LINE's docs
-// list them; the other keys follow sorted.
-var leadingKeys = []string{"type", "to", "messages", "text"}
-
-// attributes renders obj's keys one per line at indent, each prefixed by
-// sym, with "=" aligned across the object.
-func attributes(obj map[string]any, indent int, sym string) string {
-	var b strings.Builder
-	writeAttributes(&b, obj, indent, sym)
-	return b.String()
-}
+// leadingKeys come first in an object value (flex contents), in this
+// order, as LINE's docs list them; the other keys follow sorted.
+var leadingKeys = []string{"type", "text"}
 
 // value renders v as it appears after "name = " on a line at indent;
 // objects and arrays span lines, closing at indent+2.
@@ -151,28 +144,75 @@ func keyName(k string) string {
 // rawText is shown as it is, without quotes.
 type rawText string
 
-// display is the body of s as the human plan shows it: sensitive values
-// masked, a long multicast "to" cut to its first IDs and a count, a
-// narrowcast's recipient and filter in the functions that built them.
-func display(s *lang.Send) map[string]any {
+// display is the body of s as the human plan shows it, in the
+// configuration's names (lang.SendNames): sensitive values masked, a long
+// multicast "to" cut to its first IDs and a count, a narrowcast's
+// recipient and filter in the functions that built them.
+func display(s *lang.Send) []lang.Named {
 	body := masked(s)
-	out := make(map[string]any, len(body))
-	for k, v := range body {
-		out[k] = v
-	}
-	if to, ok := out["to"].([]any); ok && s.Kind == lang.KindMulticast && len(to) > shownIDs {
+	if to, ok := body["to"].([]any); ok && s.Kind == lang.KindMulticast && len(to) > shownIDs {
 		requests := rules.MulticastRequests(len(to))
 		cut := append([]any{}, to[:shownIDs]...)
-		out["to"] = append(cut, rawText(fmt.Sprintf("... and %s more (%s user IDs, %s)", thousands(len(to)-shownIDs),
+		body = maps.Clone(body)
+		body["to"] = append(cut, rawText(fmt.Sprintf("... and %s more (%s user IDs, %s)", thousands(len(to)-shownIDs),
 			thousands(len(to)), count(requests, "request", "requests"))))
 	}
-	if r, ok := out["recipient"]; ok {
-		out["recipient"] = rawText(conditionText(r))
-	}
-	if f, ok := out["filter"].(map[string]any); ok {
-		out["filter"] = rawText(conditionText(f["demographic"]))
+	out := lang.SendNames(body)
+	for i, n := range out {
+		if !n.IsBlock && (n.Name == "recipient" || n.Name == "filter") {
+			out[i].Value = rawText(conditionText(n.Value))
+		}
 	}
 	return out
+}
+
+// named renders attributes and blocks one per line at indent, each
+// prefixed by sym, with "=" aligned across each run of attributes; a
+// block's body is indented by 4 and closes at indent+2.
+func named(ns []lang.Named, indent int, sym string) string {
+	var b strings.Builder
+	writeNamed(&b, ns, indent, sym)
+	return b.String()
+}
+
+func writeNamed(b *strings.Builder, ns []lang.Named, indent int, sym string) {
+	for i := 0; i < len(ns); {
+		if ns[i].IsBlock {
+			n := ns[i]
+			spaces(b, indent)
+			b.WriteString(sym + " " + n.Name)
+			if n.Label != "" {
+				b.WriteString(" " + strconv.Quote(n.Label))
+			}
+			if len(n.Body) == 0 {
+				b.WriteString(" {}\n")
+				i++
+				continue
+			}
+			b.WriteString(" {\n")
+			writeNamed(b, n.Body, indent+4, sym)
+			spaces(b, indent+2)
+			b.WriteString("}\n")
+			i++
+			continue
+		}
+		end := i
+		width := 0
+		for end < len(ns) && !ns[end].IsBlock {
+			width = max(width, utf8.RuneCountInString(keyName(ns[end].Name)))
+			end++
+		}
+		for _, n := range ns[i:end] {
+			name := keyName(n.Name)
+			spaces(b, indent)
+			b.WriteString(sym + " " + name)
+			spaces(b, width-utf8.RuneCountInString(name))
+			b.WriteString(" = ")
+			writeValue(b, n.Value, indent, sym)
+			b.WriteByte('\n')
+		}
+		i = end
+	}
 }
 
 // shownIDs is how many user IDs of a long multicast the plan shows.
