@@ -15,8 +15,10 @@ import (
 
 // Options are the applier's world.
 type Options struct {
-	Client    *line.Client
-	StatePath string
+	Client *line.Client
+	// Backend keeps the state: its journal records every send before
+	// and after its request, and the state is committed at the end.
+	Backend state.Backend
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Backoff is the wait before retry number n (1-based) of a send whose
@@ -56,15 +58,15 @@ type Event struct {
 // Apply performs the plan's changes against LINE: each change after the
 // changes it depends on, up to opts.Parallelism at once, within LINE's
 // rate limits. Before a request leaves, its retry key is durable in the
-// state's journal; results are journalled as they come back and folded
-// into the state file at the end. When ctx is cancelled, Apply starts no
+// state's journal; results are journalled as they come back and committed
+// to the state at the end. When ctx is cancelled, Apply starts no
 // new request, lets those in flight finish and records them.
 //
 // The error joins every problem met; Apply still does everything that did
 // not depend on a failed change.
 func Apply(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.State, opts Options) (err error) {
 	a := newRun(cfg, st, opts)
-	a.journal, err = state.OpenJournal(opts.StatePath, st)
+	a.journal, err = opts.Backend.OpenJournal(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -92,7 +94,7 @@ func Apply(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.Sta
 // run is one apply in progress.
 type run struct {
 	opts     Options
-	journal  *state.Journal
+	journal  state.Recorder
 	sem      chan struct{}
 	limiters map[string]*limiter
 
@@ -221,12 +223,13 @@ func (a *run) forget(ch *planner.Change) error {
 	return nil
 }
 
-// fold writes the state with everything journalled as the new snapshot.
+// fold commits the state with everything journalled, even after ctx was
+// cancelled: what was recorded must be kept.
 func (a *run) fold() error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if err := state.Fold(a.opts.StatePath, a.st); err != nil {
-		return fmt.Errorf("writing state: %w (the journal beside it keeps every result; the next run reads it)", err)
+	if err := a.opts.Backend.Commit(context.Background(), a.st); err != nil {
+		return fmt.Errorf("writing state: %w (the journal keeps every result it recorded; the next run reads it)", err)
 	}
 	return nil
 }

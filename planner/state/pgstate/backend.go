@@ -15,12 +15,6 @@ import (
 	"github.com/lineupdev/lineup/planner/state"
 )
 
-// DefaultSchema and DefaultURLEnv are the backend block's defaults.
-const (
-	DefaultSchema = "lineup"
-	DefaultURLEnv = "LINEUP_DATABASE_URL"
-)
-
 // Backend is a workspace's state in PostgreSQL. It is safe for concurrent
 // use; its calls take turns on its one connection.
 type Backend struct {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner/state"
 	"github.com/lineupdev/lineup/planner/state/pgstate"
 	"github.com/lineupdev/lineup/planner/state/pgstate/pgtest"
@@ -18,7 +19,7 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
 func open(t *testing.T, url, workspace string) *pgstate.Backend {
 	t.Helper()
-	b, err := pgstate.Open(context.Background(), url, "LINEUP_DATABASE_URL", pgstate.DefaultSchema, workspace)
+	b, err := pgstate.Open(context.Background(), url, lang.DefaultURLEnv, lang.DefaultSchema, workspace)
 	require.NoError(t, err)
 	t.Cleanup(func() { b.Close() })
 	return b
@@ -137,7 +138,7 @@ func TestConcurrentMigration(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			b, err := pgstate.Open(context.Background(), url, "LINEUP_DATABASE_URL", schema, "w")
+			b, err := pgstate.Open(context.Background(), url, lang.DefaultURLEnv, schema, "w")
 			if err == nil {
 				b.Close()
 			}

@@ -15,6 +15,7 @@ import (
 
 type applyFlags struct {
 	inputs
+	stateFlags
 	sandbox     bool
 	autoApprove bool
 	replace     listFlag
@@ -26,6 +27,7 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	fs := newFlags("apply [options] [PLAN]", "Plans, asks for approval, then sends what the plan shows, exactly once, "+
 		"recording every send in the state file before and after its request.", s)
 	f.inputs.register(fs)
+	f.stateFlags.register(fs)
 	fs.BoolVar(&f.sandbox, "sandbox", false, "send to the embedded LINE sandbox (kept in .lineup/sandbox) instead of LINE")
 	fs.BoolVar(&f.autoApprove, "auto-approve", false, "apply without asking for approval")
 	fs.Var(&f.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
@@ -40,12 +42,12 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 		fmt.Fprintln(s.Err, "lineup apply: -parallelism must be at least 1")
 		return 1
 	}
-	w, ok := loadWithState(f.inputs, "apply", true, g, s)
+	w, ok := loadWithState(ctx, f.inputs, f.stateFlags, "apply", true, g, s)
 	if !ok {
 		return 1
 	}
 	defer w.release()
-	cfg, st, path := w.cfg, w.st, w.path
+	cfg, st, backend := w.cfg, w.st, w.backend
 	p, ok := makePlan(cfg, st, f.replace, readQuota(ctx, cfg, f.sandbox, s), g, s)
 	if !ok {
 		return 1
@@ -61,12 +63,12 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 			return code
 		}
 	}
-	return execute(ctx, cfg, p, st, path, f, s)
+	return execute(ctx, cfg, p, st, backend, f, s)
 }
 
 // execute performs a plan that was approved: it connects, shows progress,
 // applies, and says how it ended.
-func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.State, path string, f applyFlags, s Streams) int {
+func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.State, backend state.Backend, f applyFlags, s Streams) int {
 	client, closeLine, err := connect(cfg, f.sandbox, s)
 	if err != nil {
 		return fail(s, err)
@@ -79,7 +81,7 @@ func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.S
 	stopWatch := watchInterrupt(ctx, s)
 	err = applier.Apply(ctx, cfg, p, st, applier.Options{
 		Client:       client,
-		StatePath:    path,
+		Backend:      backend,
 		Now:          s.Now,
 		Parallelism:  f.parallelism,
 		Report:       prog.report,

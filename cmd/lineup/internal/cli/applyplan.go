@@ -36,12 +36,12 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 	if err != nil {
 		return fail(s, err)
 	}
-	w, ok := loadWithState(f.inputs, "apply", true, g, s)
+	w, ok := loadWithState(ctx, f.inputs, f.stateFlags, "apply", true, g, s)
 	if !ok {
 		return 1
 	}
 	defer w.release()
-	cfg, st, statePath := w.cfg, w.st, w.path
+	cfg, st := w.cfg, w.st
 	if err := sp.CheckConfig(cfg); err != nil {
 		return refuse(s, err)
 	}
@@ -63,7 +63,7 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 		fmt.Fprintln(s.Out, "Nothing to apply.")
 		return 0
 	}
-	return execute(ctx, cfg, p, st, statePath, f, s)
+	return execute(ctx, cfg, p, st, w.backend, f, s)
 }
 
 // refuse prints why a saved plan is not applied.

@@ -19,6 +19,7 @@ import (
 // planFlags are the flags plan and apply share.
 type planFlags struct {
 	inputs
+	stateFlags
 	sandbox bool
 	replace listFlag
 }
@@ -61,6 +62,7 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 		"records to forget (.) and unresolved sends (?). It sends nothing and writes nothing, except the saved "+
 		"plan with -out.", s)
 	f.inputs.register(fs)
+	f.stateFlags.register(fs)
 	fs.BoolVar(&f.sandbox, "sandbox", false, "plan against the embedded LINE sandbox (kept in .lineup/sandbox)")
 	fs.Var(&f.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
 	out := fs.String("out", "", "save the plan to `FILE`, for lineup apply FILE to apply exactly it")
@@ -73,10 +75,11 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 	if err != nil {
 		return fail(s, err)
 	}
-	w, ok := loadWithState(f.inputs, "", false, g, s)
+	w, ok := loadWithState(ctx, f.inputs, f.stateFlags, "", false, g, s)
 	if !ok {
 		return exitError
 	}
+	w.release()
 	cfg, st := w.cfg, w.st
 	p, ok := makePlan(cfg, st, f.replace, readQuota(ctx, cfg, f.sandbox, s), g, s)
 	if !ok {

@@ -28,6 +28,7 @@ const sandboxSecret = "sandbox-channel-secret"
 
 type serveFlags struct {
 	inputs
+	stateFlags
 	addr    string
 	sandbox bool
 }
@@ -37,6 +38,7 @@ func runServe(ctx context.Context, g global, args []string, s Streams) int {
 	fs := newFlags("serve [options]", "Receives LINE webhooks until interrupted: verifies their signature, records "+
 		"every message with its quote token in the inbox, and answers the reply rules.", s)
 	f.inputs.register(fs)
+	f.stateFlags.register(fs)
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	fs.BoolVar(&f.sandbox, "sandbox", false, "reply through the embedded LINE sandbox (kept in .lineup/sandbox), "+
 		"which can also play the users: see the address it prints")
@@ -45,10 +47,11 @@ func runServe(ctx context.Context, g global, args []string, s Streams) int {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	w, ok := loadWithState(f.inputs, "", false, g, s)
+	w, ok := loadWithState(ctx, f.inputs, f.stateFlags, "", false, g, s)
 	if !ok {
 		return 1
 	}
+	w.release()
 	cfg := w.cfg
 	replyRules, ok := serveRules(cfg, g, s)
 	if !ok {

@@ -8,12 +8,15 @@ import (
 	"time"
 
 	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner/state"
 )
 
 func runShow(ctx context.Context, g global, args []string, s Streams) int {
 	fs := newFlags("show [options] [PLAN]", "Shows the state: every send with its status, retry key, request ID, "+
 		"sent message IDs and quote tokens. Given a PLAN saved by lineup plan -out, shows that plan instead.", s)
-	path := fs.String("state", "", "read the state from `FILE` (default: the configuration's state file)")
+	path := fs.String("state", "", "read the state from `FILE` (default: the configuration's state)")
+	var sf stateFlags
+	sf.register(fs)
 	var view viewFlags
 	view.register(fs)
 	if code, ok := parseArgs(fs, args, s, 1); !ok {
@@ -25,21 +28,23 @@ func runShow(ctx context.Context, g global, args []string, s Streams) int {
 	if format, _ := view.resolve(); format != "human" {
 		return fail(s, errors.New("-format and -json show a saved plan: give its file, as in lineup show -json plan.out"))
 	}
+	set := lang.Settings{StateFile: *path}
 	if *path == "" {
-		*path = lang.DefaultStateFile
+		set.StateFile = lang.DefaultStateFile
 		if cfg := loadConfig(inputs{}, g, s); cfg != nil {
-			*path = statePath(cfg)
+			set = cfg.Settings
 		}
 	}
-	st, ok := readState(*path, s)
-	if !ok {
-		return 1
+	b, release, st, err := openState(ctx, set, sf, "", s)
+	if err != nil {
+		return fail(s, err)
 	}
+	release()
 	if len(st.Sends) == 0 && len(st.History) == 0 && len(st.Audiences) == 0 {
-		fmt.Fprintf(s.Out, "No state: nothing has been sent from this configuration yet (%s).\n", *path)
+		fmt.Fprintf(s.Out, "No state: nothing has been sent from this configuration yet (%s).\n", where(b))
 		return 0
 	}
-	fmt.Fprintf(s.Out, "State %s (lineage %s, serial %d)\n", *path, st.Lineage, st.Serial)
+	fmt.Fprintf(s.Out, "State %s (lineage %s, serial %d)\n", where(b), st.Lineage, st.Serial)
 	addrs := make([]string, 0, len(st.Sends))
 	for a := range st.Sends {
 		addrs = append(addrs, a)
@@ -86,4 +91,13 @@ func showSaved(path string, view viewFlags, g global, s Streams) int {
 		return fail(s, err)
 	}
 	return 0
+}
+
+// where names the state for show: the state file's path, or the
+// backend's description.
+func where(b state.Backend) string {
+	if f, ok := b.(state.Files); ok {
+		return f.Path
+	}
+	return b.String()
 }
