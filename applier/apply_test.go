@@ -138,7 +138,7 @@ func forEachBackend(t *testing.T, test func(t *testing.T, backend func(dir strin
 		test(t, func(dir string) state.Backend { return state.Files{Path: filepath.Join(dir, "lineup.state.json")} })
 	})
 	t.Run("postgres", func(t *testing.T) {
-		url, ws := pgtest.URL(t), pgtest.Workspace(t)
+		url, ws := pgtest.URL(t), pgtest.Workspace()
 		test(t, func(string) state.Backend {
 			b, err := pgstate.Open(context.Background(), url, lang.DefaultURLEnv, lang.DefaultSchema, ws)
 			require.NoError(t, err)

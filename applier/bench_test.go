@@ -53,7 +53,7 @@ func BenchmarkApply(b *testing.B) {
 				require.False(b, diags.HasErrors(), diags.Error())
 				opts := applier.Options{Client: client, Backend: state.Files{Path: filepath.Join(b.TempDir(), "state.json")}, Parallelism: 32}
 				if c.postgres {
-					pg, err := pgstate.Open(context.Background(), pgtest.URL(b), lang.DefaultURLEnv, lang.DefaultSchema, pgtest.Workspace(b))
+					pg, err := pgstate.Open(context.Background(), pgtest.URL(b), lang.DefaultURLEnv, lang.DefaultSchema, pgtest.Workspace())
 					require.NoError(b, err)
 					defer pg.Close()
 					_, err = pg.Load(context.Background())

@@ -15,6 +15,7 @@ import (
 	"github.com/lineupdev/lineup/applier/sandbox"
 	"github.com/lineupdev/lineup/cmd/lineup/internal/cli"
 	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner/state/pgstate/pgtest"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -30,7 +31,7 @@ const testToken = "tok-5ecret-never-printed-7f3a9c"
 const fakeNowEnv = "LINEUPTEST_FAKE_NOW"
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(pgtest.Wrap(m), map[string]func(){
 		"lineup": func() {
 			s := cli.StdStreams(fakeClock(os.Getenv(fakeNowEnv)), os.Environ())
 			os.Exit(cli.Run(context.Background(), os.Args[1:], s))
@@ -59,6 +60,7 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "../../testdata/script",
 		UpdateScripts: *update,
+		Condition:     condition, // postgres_test.go
 		Setup: func(env *testscript.Env) error {
 			// Narrowcasts and audiences are instant, so apply never
 			// waits; sandbox-delays slows them down for a script.
@@ -108,6 +110,10 @@ func TestScripts(t *testing.T) {
 			"world-id":          cmdWorldID,
 			"user-sends":        cmdUserSends,
 			"edit-plan":         cmdEditPlan,
+			"use-postgres":      cmdUsePostgres,
+			"lock-workspace":    cmdLockWorkspace,
+			"same-records":      cmdSameRecords,
+			"replace":           cmdReplace,
 		},
 	})
 }

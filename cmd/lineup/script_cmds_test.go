@@ -124,7 +124,7 @@ func cmdCrashApply(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // no-secret fails when any file under the work directory holds the
-// channel access token.
+// channel access token, the database password or the database URL.
 func cmdNoSecret(ts *testscript.TestScript, neg bool, args []string) {
 	root := ts.MkAbs(".")
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -137,6 +137,12 @@ func cmdNoSecret(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		if bytes.Contains(data, []byte(testToken)) {
 			ts.Fatalf("%s holds the channel access token", path)
+		}
+		if bytes.Contains(data, []byte(testDBPassword)) {
+			ts.Fatalf("%s holds the database password", path)
+		}
+		if u := ts.Getenv("LINEUP_DATABASE_URL"); u != "" && bytes.Contains(data, []byte(u)) {
+			ts.Fatalf("%s holds the database URL", path)
 		}
 		return nil
 	})

@@ -32,7 +32,7 @@ func sample(addr, key string) *state.Record {
 
 func TestJournalAndCommit(t *testing.T) {
 	ctx := context.Background()
-	url, ws := pgtest.URL(t), pgtest.Workspace(t)
+	url, ws := pgtest.URL(t), pgtest.Workspace()
 	b := open(t, url, ws)
 	st, err := b.Load(ctx)
 	require.NoError(t, err)
@@ -75,7 +75,7 @@ func TestJournalAndCommit(t *testing.T) {
 func TestWorkspacesApart(t *testing.T) {
 	ctx := context.Background()
 	url := pgtest.URL(t)
-	one, two := open(t, url, pgtest.Workspace(t)), open(t, url, pgtest.Workspace(t))
+	one, two := open(t, url, pgtest.Workspace()), open(t, url, pgtest.Workspace())
 	st, err := one.Load(ctx)
 	require.NoError(t, err)
 	st.Sends["push.a"] = sample("push.a", "k")
@@ -95,7 +95,7 @@ func TestWorkspacesApart(t *testing.T) {
 
 func TestLock(t *testing.T) {
 	ctx := context.Background()
-	url, ws := pgtest.URL(t), pgtest.Workspace(t)
+	url, ws := pgtest.URL(t), pgtest.Workspace()
 	first, second := open(t, url, ws), open(t, url, ws)
 	unlock, err := first.Lock(ctx, "apply", 0)
 	require.NoError(t, err)
@@ -152,7 +152,7 @@ func TestConcurrentMigration(t *testing.T) {
 // Push refuses a state of another lineage unless forced.
 func TestReplace(t *testing.T) {
 	ctx := context.Background()
-	url, ws := pgtest.URL(t), pgtest.Workspace(t)
+	url, ws := pgtest.URL(t), pgtest.Workspace()
 	b := open(t, url, ws)
 	st, err := b.Load(ctx)
 	require.NoError(t, err)

@@ -45,32 +45,53 @@ var (
 // Main runs the tests and then stops the shared cluster, if one was
 // started. Use it in TestMain: os.Exit(pgtest.Main(m)).
 func Main(m *testing.M) int {
-	code := m.Run()
+	return Wrap(m).Run()
+}
+
+// Wrap is m, stopping the shared cluster after its tests ran: for a
+// TestMain that hands m to another runner (testscript.Main).
+func Wrap(m interface{ Run() int }) interface{ Run() int } { return wrapped{m} }
+
+type wrapped struct{ m interface{ Run() int } }
+
+func (w wrapped) Run() int {
+	code := w.m.Run()
 	if shared != nil {
 		shared.Stop()
 	}
 	return code
 }
 
-// URL is the URL of the shared database; the test is skipped when there
-// is none, and fails when one could not be started.
-func URL(t testing.TB) string {
-	t.Helper()
+// Shared is the URL of the shared database, started on first use: the
+// one in LINEUP_TEST_DATABASE_URL, or the shared throwaway cluster's. The
+// error is ErrNotInstalled when there is neither.
+func Shared() (string, error) {
 	if url := os.Getenv(EnvURL); url != "" {
-		return url
+		return url, nil
 	}
 	once.Do(func() { shared, sharedEr = Start() })
-	if errors.Is(sharedEr, ErrNotInstalled) {
+	if sharedEr != nil {
+		return "", sharedEr
+	}
+	return shared.URL, nil
+}
+
+// URL is Shared's URL; the test is skipped when there is no PostgreSQL,
+// and fails when one could not be started.
+func URL(t testing.TB) string {
+	t.Helper()
+	url, err := Shared()
+	if errors.Is(err, ErrNotInstalled) {
 		t.Skip(Install)
 	}
-	if sharedEr != nil {
-		t.Fatalf("starting PostgreSQL: %v", sharedEr)
+	if err != nil {
+		t.Fatalf("starting PostgreSQL: %v", err)
 	}
-	return shared.URL
+	return url
 }
 
 // Workspace is a workspace name no other test of this run uses.
-func Workspace(t testing.TB) string {
+func Workspace() string {
 	return fmt.Sprintf("test-%d-%d-%d", os.Getpid(), time.Now().UnixNano()%1e9, counter.Add(1))
 }
 

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner/state"
+	"github.com/lineupdev/lineup/planner/state/pgstate"
+
+	"github.com/lineupdev/lineup/planner/state/pgstate/pgtest"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// testDBPassword is the password in the database URL the tests give
+// lineup; no file lineup writes and no output may contain it. The test
+// cluster trusts loopback connections, so any password connects.
+const testDBPassword = "db-pa55word-never-printed-2c8e"
+
+// databaseURL is the URL of the tests' PostgreSQL, with testDBPassword
+// when the URL is the throwaway cluster's (LINEUP_TEST_DATABASE_URL is
+// used as it is). ok is false when there is no PostgreSQL.
+func databaseURL() (dbURL string, ok bool, err error) {
+	shared, err := pgtest.Shared()
+	if errors.Is(err, pgtest.ErrNotInstalled) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, err
+	}
+	u, err := url.Parse(shared)
+	if err != nil || u.User == nil {
+		return shared, true, nil
+	}
+	if _, set := u.User.Password(); !set {
+		u.User = url.UserPassword(u.User.Username(), testDBPassword)
+	}
+	return u.String(), true, nil
+}
+
+// condition is true for "postgres" when the tests have a PostgreSQL.
+// Scripts that need it start with
+//
+//	[!postgres] skip 'PostgreSQL not found: install it (apt-get install postgresql)'
+func condition(cond string) (bool, error) {
+	if cond != "postgres" {
+		return false, fmt.Errorf("unknown condition %q", cond)
+	}
+	_, ok, err := databaseURL()
+	return ok, err
+}
+
+// use-postgres points the script's lineup at the tests' PostgreSQL:
+// LINEUP_DATABASE_URL, and a LINEUP_WORKSPACE of its own.
+func cmdUsePostgres(ts *testscript.TestScript, neg bool, args []string) {
+	dbURL, ok, err := databaseURL()
+	ts.Check(err)
+	if !ok {
+		ts.Fatalf("%s", pgtest.Install)
+	}
+	ts.Setenv("LINEUP_DATABASE_URL", dbURL)
+	ts.Setenv("DB_PASSWORD", testDBPassword)
+	ts.Setenv("LINEUP_WORKSPACE", pgtest.Workspace())
+}
+
+// lock-workspace [DURATION] holds the lock of the script's workspace, as
+// an apply in another process would, until the script ends or, with
+// DURATION, for that long.
+func cmdLockWorkspace(ts *testscript.TestScript, neg bool, args []string) {
+	ctx := context.Background()
+	b, err := pgstate.Open(ctx, ts.Getenv("LINEUP_DATABASE_URL"), lang.DefaultURLEnv, lang.DefaultSchema, ts.Getenv("LINEUP_WORKSPACE"))
+	ts.Check(err)
+	unlock, err := b.Lock(ctx, "apply", 0)
+	ts.Check(err)
+	if len(args) == 0 {
+		ts.Defer(func() { unlock(); b.Close() })
+		return
+	}
+	d, err := time.ParseDuration(args[0])
+	ts.Check(err)
+	go func() {
+		time.Sleep(d)
+		unlock()
+		b.Close()
+	}()
+}
+
+// same-records A B fails unless the state files A and B hold the same
+// lineage and records (their serials may differ).
+func cmdSameRecords(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: same-records A B")
+	}
+	a, err := state.Load(ts.MkAbs(args[0]))
+	ts.Check(err)
+	b, err := state.Load(ts.MkAbs(args[1]))
+	ts.Check(err)
+	a.Serial, b.Serial = 0, 0
+	if diff := cmp.Diff(a, b); diff != "" {
+		ts.Fatalf("the states differ (-%s +%s):\n%s", args[0], args[1], diff)
+	}
+	if len(a.Sends) == 0 {
+		ts.Fatalf("%s records no sends", args[0])
+	}
+}
+
+// replace FILE OLD NEW replaces the text OLD in FILE with NEW (\n in
+// both is a newline), failing when OLD is not there.
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: replace FILE OLD NEW")
+	}
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	old, repl := strings.ReplaceAll(args[1], `\n`, "\n"), strings.ReplaceAll(args[2], `\n`, "\n")
+	if !strings.Contains(string(data), old) {
+		ts.Fatalf("%s does not hold %q", args[0], old)
+	}
+	ts.Check(os.WriteFile(path, []byte(strings.Replace(string(data), old, repl, 1)), 0o644))
+}
