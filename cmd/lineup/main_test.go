@@ -31,7 +31,7 @@ const testToken = "tok-5ecret-never-printed-7f3a9c"
 const fakeNowEnv = "LINEUPTEST_FAKE_NOW"
 
 func TestMain(m *testing.M) {
-	testscript.Main(pgtest.Wrap(m), map[string]func(){
+	testscript.Main(removingBuilt{pgtest.Wrap(m)}, map[string]func(){
 		"lineup": func() {
 			s := cli.StdStreams(fakeClock(os.Getenv(fakeNowEnv)), os.Environ())
 			os.Exit(cli.Run(context.Background(), os.Args[1:], s))

@@ -31,9 +31,7 @@ func TestServeKilledMidLoad(t *testing.T) {
 		t.Skip("builds the binary and kills it")
 	}
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "lineup")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	require.NoError(t, err, "%s", out)
+	bin := buildLineup(t)
 	dir := filepath.Join(tmp, "config")
 	require.NoError(t, os.MkdirAll(dir, 0o755))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "main.lineup.hcl"),
