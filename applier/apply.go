@@ -66,10 +66,16 @@ type Event struct {
 // not depend on a failed change.
 func Apply(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.State, opts Options) (err error) {
 	a := newRun(cfg, st, opts)
-	a.journal, err = opts.Backend.OpenJournal(ctx, st)
+	j, err := opts.Backend.OpenJournal(ctx, st)
 	if err != nil {
 		return err
 	}
+	// A change the journal cannot keep (a lost database connection, a
+	// full disk) stops the apply as an interrupt does: no new request
+	// leaves, since its retry key could not be kept first.
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	a.journal = stopping{j, stop}
 	defer func() {
 		err = errors.Join(err, a.journal.Close(), a.fold())
 	}()
@@ -171,6 +177,9 @@ func (a *run) schedule(ctx context.Context, ch *planner.Change, done map[string]
 	select {
 	case a.sem <- struct{}{}:
 	case <-ctx.Done():
+		if cause := context.Cause(ctx); cause != ctx.Err() && !errors.Is(cause, context.Canceled) {
+			return a.notSent(ch, errors.New("not sent: the state could not be recorded"))
+		}
 		return a.notSent(ch, fmt.Errorf("not sent: apply was interrupted"))
 	}
 	defer func() { <-a.sem }()
@@ -221,6 +230,39 @@ func (a *run) forget(ch *planner.Change) error {
 	}
 	a.opts.Report(Event{Address: ch.Address, Action: ch.Action, Result: Forgotten})
 	return nil
+}
+
+// stopping is a Recorder that calls stop on its first failure.
+type stopping struct {
+	state.Recorder
+	stop context.CancelCauseFunc
+}
+
+func (s stopping) check(err error) error {
+	if err != nil {
+		s.stop(err)
+	}
+	return err
+}
+
+func (s stopping) Put(r *state.Record, durable bool) error {
+	return s.check(s.Recorder.Put(r, durable))
+}
+
+func (s stopping) Forget(r *state.Record, durable bool) error {
+	return s.check(s.Recorder.Forget(r, durable))
+}
+
+func (s stopping) Drop(address string, durable bool) error {
+	return s.check(s.Recorder.Drop(address, durable))
+}
+
+func (s stopping) PutAudience(a *state.Audience, durable bool) error {
+	return s.check(s.Recorder.PutAudience(a, durable))
+}
+
+func (s stopping) DropAudience(address string, durable bool) error {
+	return s.check(s.Recorder.DropAudience(address, durable))
 }
 
 // fold commits the state with everything journalled, even after ctx was

@@ -15,6 +15,10 @@ import (
 	"github.com/lineupdev/lineup/planner/state"
 )
 
+// ApplicationName is the application_name of lineup's connections, as
+// pg_stat_activity shows them.
+const ApplicationName = "lineup"
+
 // Backend is a workspace's state in PostgreSQL. It is safe for concurrent
 // use; its calls take turns on its one connection.
 type Backend struct {
@@ -47,6 +51,13 @@ func Open(ctx context.Context, url, urlEnv, schema, workspace string) (*Backend,
 	cfg, err := pgx.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("the database URL in %s cannot be read; it must be a PostgreSQL URL (postgres://user:password@host/database) or key=value string", urlEnv)
+	}
+	cfg.RuntimeParams["application_name"] = ApplicationName
+	// A retry key counts as kept only once its commit is on disk: a
+	// server set to synchronous_commit = off could lose it in a crash,
+	// after its request left.
+	if cfg.RuntimeParams["synchronous_commit"] == "" {
+		cfg.RuntimeParams["synchronous_commit"] = "on"
 	}
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {

@@ -170,7 +170,7 @@ func (c *Cluster) data() string { return filepath.Join(c.dir, "data") }
 func (c *Cluster) Restart() error {
 	c.cmd = c.command("postgres", "-D", c.data(), "-p", strconv.Itoa(c.port),
 		"-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-		"-c", "max_connections=200", "-c", "fsync=off", "-c", "synchronous_commit=off")
+		"-c", "max_connections=200", "-c", "fsync=off")
 	log, err := os.Create(filepath.Join(c.dir, "postgres.log"))
 	if err != nil {
 		return err
