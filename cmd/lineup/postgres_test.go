@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -124,4 +125,17 @@ func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s does not hold %q", args[0], old)
 	}
 	ts.Check(os.WriteFile(path, []byte(strings.Replace(string(data), old, repl, 1)), 0o644))
+}
+
+// scriptBackend is the backend of the configuration in dir as lineup
+// would open it in the script: its state file, or its workspace in the
+// tests' PostgreSQL (LINEUP_WORKSPACE).
+func scriptBackend(ts *testscript.TestScript, dir string, set lang.Settings) state.Backend {
+	if set.Backend == nil {
+		return state.Files{Path: filepath.Join(dir, set.StateFile)}
+	}
+	b, err := pgstate.Open(context.Background(), ts.Getenv("LINEUP_DATABASE_URL"), set.Backend.URLEnv,
+		set.Backend.Schema, ts.Getenv("LINEUP_WORKSPACE"))
+	ts.Check(err)
+	return b
 }
