@@ -2,6 +2,7 @@ package applier_test
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"net/http/httptest"
 	"os"
@@ -73,7 +74,7 @@ func TestApplyUnderFaults(t *testing.T) {
 
 func testApplyUnderFaults(t *testing.T, backend func(dir string) state.Backend) {
 	n := 2000
-	if testing.Short() {
+	if testing.Short() || (t.Name() == "TestApplyUnderFaults/postgres" && !*pgFull) {
 		n = 300
 	}
 	faults, err := sandbox.ParseFaults("drop-before=0.05,drop-after=0.05,500-before=0.05,500-after=0.05,timeout-after=0.05,429=0.05")
@@ -129,6 +130,8 @@ func testApplyUnderFaults(t *testing.T, backend func(dir string) state.Backend) 
 }
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+var pgFull = flag.Bool("pg-full", false, "run TestApplyUnderFaults with the state in PostgreSQL on 2,000 pushes, not 300")
 
 // forEachBackend runs test with the state in files, then in PostgreSQL
 // (skipped without it); backend gives the test's backend for its folder,

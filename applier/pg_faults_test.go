@@ -36,12 +36,7 @@ func TestApplyLosesDatabase(t *testing.T) {
 		})
 	})
 	t.Run("restarted", func(t *testing.T) {
-		pgtest.URL(t) // skips without PostgreSQL
-		c, err := pgtest.Start()
-		if err != nil {
-			t.Skipf("cannot start a cluster of its own to restart (%v)", err)
-		}
-		defer c.Stop()
+		c := pgtest.SharedCluster(t)
 		testApplyLosesDatabase(t, c.URL, func() {
 			c.Kill()
 			require.NoError(t, c.Restart())

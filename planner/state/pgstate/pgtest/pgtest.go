@@ -90,6 +90,18 @@ func URL(t testing.TB) string {
 	return url
 }
 
+// Cluster is the shared throwaway cluster, for a test that restarts it;
+// the test is skipped when the database is LINEUP_TEST_DATABASE_URL's or
+// there is none. Tests that run at the same time must not use it then.
+func SharedCluster(t testing.TB) *Cluster {
+	t.Helper()
+	if os.Getenv(EnvURL) != "" {
+		t.Skip("the database is " + EnvURL + "'s, which this test cannot restart")
+	}
+	URL(t)
+	return shared
+}
+
 // Workspace is a workspace name no other test of this run uses.
 func Workspace() string {
 	return fmt.Sprintf("test-%d-%d-%d", os.Getpid(), time.Now().UnixNano()%1e9, counter.Add(1))
