@@ -61,11 +61,11 @@ func Open(ctx context.Context, url, urlEnv, schema, workspace string) (*Backend,
 	}
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("connecting to the database in %s (host %s): %s", urlEnv, cfg.Host, cause(err))
+		return nil, fmt.Errorf("connecting to the database in %s (host %s): %s", urlEnv, cfg.Host, Cause(err))
 	}
 	if err := migrate(ctx, conn, schema); err != nil {
 		conn.Close(context.Background())
-		return nil, fmt.Errorf("preparing the database schema %s: %s", schema, cause(err))
+		return nil, fmt.Errorf("preparing the database schema %s: %s", schema, Cause(err))
 	}
 	h := fnv.New64a()
 	h.Write([]byte(schema + "\x00" + workspace))
@@ -73,9 +73,9 @@ func Open(ctx context.Context, url, urlEnv, schema, workspace string) (*Backend,
 		lockKey: int64(h.Sum64()), conn: conn}, nil
 }
 
-// cause is the innermost error of err, which names neither the user nor
+// Cause is the innermost error of err, which names neither the user nor
 // the database of the URL.
-func cause(err error) string {
+func Cause(err error) string {
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		return pgErr.Message
@@ -201,7 +201,7 @@ func (b *Backend) Commit(ctx context.Context, s *state.State) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if err := b.commit(ctx, s, false); err != nil {
-		return fmt.Errorf("writing %s: %s", b, cause(err))
+		return fmt.Errorf("writing %s: %s", b, Cause(err))
 	}
 	return nil
 }
@@ -223,7 +223,7 @@ func (b *Backend) Replace(ctx context.Context, s *state.State, force bool) error
 		s.Serial = st.Serial // the serial only grows: saved plans of the old state are stale
 	}
 	if err := b.commit(ctx, s, true); err != nil {
-		return fmt.Errorf("writing %s: %s", b, cause(err))
+		return fmt.Errorf("writing %s: %s", b, Cause(err))
 	}
 	return nil
 }
@@ -357,7 +357,7 @@ func (b *Backend) Lock(ctx context.Context, operation string, wait time.Duration
 		b.mu.Unlock()
 		switch {
 		case err != nil:
-			return nil, fmt.Errorf("locking %s: %s", b, cause(err))
+			return nil, fmt.Errorf("locking %s: %s", b, Cause(err))
 		case ok:
 			return func() error {
 				b.mu.Lock()

@@ -110,7 +110,7 @@ func (j *journal) loop() {
 
 		err := j.commit(ops)
 		if err != nil {
-			err = fmt.Errorf("recording in %s: %s", j.b, cause(err))
+			err = fmt.Errorf("recording in %s: %s", j.b, Cause(err))
 			j.mu.Lock()
 			if j.err == nil {
 				j.err = err

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"time"
 
+	"github.com/lineupdev/lineup/applier/webhook"
+	"github.com/lineupdev/lineup/applier/webhook/pginbox"
 	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner/state"
 	"github.com/lineupdev/lineup/planner/state/pgstate"
@@ -33,12 +35,51 @@ func openBackend(ctx context.Context, set lang.Settings, sf stateFlags, s Stream
 	if b == nil {
 		return state.Files{Path: statePathOf(set)}, nil
 	}
-	workspace := b.Workspace
-	if w := s.Getenv(envWorkspace); w != "" {
-		workspace = w
+	return pgstate.Open(ctx, s.Getenv(b.URLEnv), b.URLEnv, b.Schema, workspaceOf(b, sf, s))
+}
+
+// workspaceOf is the workspace of backend block b: -workspace, or
+// LINEUP_WORKSPACE, or the block's.
+func workspaceOf(b *lang.Backend, sf stateFlags, s Streams) string {
+	switch {
+	case sf.workspace != "":
+		return sf.workspace
+	case s.Getenv(envWorkspace) != "":
+		return s.Getenv(envWorkspace)
 	}
-	if sf.workspace != "" {
-		workspace = sf.workspace
+	return b.Workspace
+}
+
+// inboxStore is where serve records what it receives: the inbox file, or
+// with a backend block the workspace's inbox in the database, which
+// replicas share. name says where, for messages.
+func inboxStore(ctx context.Context, set lang.Settings, sf stateFlags, s Streams) (
+	store webhook.Store, name string, closeStore func() error, err error) {
+	if b := set.Backend; b != nil {
+		in, err := pginbox.Open(ctx, s.Getenv(b.URLEnv), b.URLEnv, b.Schema, workspaceOf(b, sf, s))
+		if err != nil {
+			return nil, "", nil, err
+		}
+		return in, in.String(), in.Close, nil
 	}
-	return pgstate.Open(ctx, s.Getenv(b.URLEnv), b.URLEnv, b.Schema, workspace)
+	path := set.InboxPath(".")
+	in, err := webhook.OpenInbox(path)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	return in, path, in.Close, nil
+}
+
+// readInboxOf reads the inbox of set, read-only: the file (without
+// locking it: a running serve may be appending) or the database's.
+func readInboxOf(ctx context.Context, set lang.Settings, sf stateFlags, s Streams) (*webhook.Inbox, error) {
+	if b := set.Backend; b != nil {
+		in, err := pginbox.Open(ctx, s.Getenv(b.URLEnv), b.URLEnv, b.Schema, workspaceOf(b, sf, s))
+		if err != nil {
+			return nil, err
+		}
+		defer in.Close()
+		return in.Read(ctx)
+	}
+	return webhook.ReadInbox(set.InboxPath("."))
 }

@@ -37,7 +37,7 @@ func loadConfig(in inputs, g global, s Streams) *lang.Config {
 		VarFiles:              in.varFiles,
 		Env:                   s.Env,
 		UnsetVariablesUnknown: in.unsetUnknown,
-		Inbox:                 readInbox, // inbox.go
+		Inbox:                 inboxReader(context.Background(), stateFlags{}, s), // inbox.go
 		Once:                  true,
 	})
 	var files map[string]*hcl.File
@@ -76,7 +76,7 @@ func loadWithState(ctx context.Context, in inputs, sf stateFlags, lockOp string,
 		Vars:     in.vars,
 		VarFiles: in.varFiles,
 		Env:      s.Env,
-		Inbox:    readInbox, // inbox.go
+		Inbox:    inboxReader(ctx, sf, s), // inbox.go
 		Once:     !again,
 		ResultsFrom: func(set lang.Settings) map[string]lang.Result {
 			w.backend, w.release, w.st, stateErr = openState(ctx, set, sf, lockOp, s)

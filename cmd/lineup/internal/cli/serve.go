@@ -88,12 +88,11 @@ func serve(ctx context.Context, cfg *lang.Config, f serveFlags, setup serveSetup
 		return fail(s, err)
 	}
 	defer closeLine()
-	inboxFile := cfg.Settings.InboxPath(".")
-	inbox, err := webhook.OpenInbox(inboxFile)
+	inbox, inboxName, closeInbox, err := inboxStore(ctx, cfg.Settings, f.stateFlags, s) // backend.go
 	if err != nil {
 		return fail(s, err)
 	}
-	defer inbox.Close()
+	defer closeInbox()
 	var replier webhook.Replier
 	if client != nil {
 		replier = client
@@ -107,7 +106,7 @@ func serve(ctx context.Context, cfg *lang.Config, f serveFlags, setup serveSetup
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(s.Out, "Listening for LINE webhooks on %s\n", url)
-	fmt.Fprintf(s.Out, "Recording messages in %s; %d reply rules.\n", inboxFile, len(setup.rules))
+	fmt.Fprintf(s.Out, "Recording messages in %s; %d reply rules.\n", inboxName, len(setup.rules))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(setup.ln) }()
 	select {
@@ -118,7 +117,7 @@ func serve(ctx context.Context, cfg *lang.Config, f serveFlags, setup serveSetup
 		err = srv.Shutdown(shut)
 	}
 	h.Wait()
-	if cerr := inbox.Close(); cerr != nil {
+	if cerr := closeInbox(); cerr != nil {
 		err = errors.Join(err, cerr)
 	}
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
