@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"time"
 
@@ -33,6 +34,9 @@ func (sf *stateFlags) register(fs *flag.FlagSet) {
 func openBackend(ctx context.Context, set lang.Settings, sf stateFlags, s Streams) (state.Backend, error) {
 	b := set.Backend
 	if b == nil {
+		if sf.workspace != "" {
+			return nil, errors.New("-workspace chooses a workspace of a backend block, and the configuration has none: its state is the file " + statePathOf(set))
+		}
 		return state.Files{Path: statePathOf(set)}, nil
 	}
 	return pgstate.Open(ctx, s.Getenv(b.URLEnv), b.URLEnv, b.Schema, workspaceOf(b, sf, s))
