@@ -233,33 +233,15 @@ func (b *Backend) commit(ctx context.Context, s *state.State, lineageChange bool
 		return errors.New("the state was not read first")
 	}
 	next := &snapshot{sends: map[string][]byte{}, audiences: map[string][]byte{}}
-	batch := &pgx.Batch{}
 	for addr, r := range s.Sends {
-		data := mustMarshalRecord(r)
-		next.sends[addr] = data
-		if !bytes.Equal(b.known.sends[addr], data) {
-			batch.Queue("INSERT INTO "+b.s+".sends (workspace, address, record) VALUES ($1, $2, $3) "+
-				"ON CONFLICT (workspace, address) DO UPDATE SET record = excluded.record", b.workspace, addr, string(data))
-		}
-	}
-	for addr := range b.known.sends {
-		if _, ok := s.Sends[addr]; !ok {
-			batch.Queue("DELETE FROM "+b.s+".sends WHERE workspace = $1 AND address = $2", b.workspace, addr)
-		}
+		next.sends[addr] = mustMarshalRecord(r)
 	}
 	for addr, a := range s.Audiences {
-		data, _ := state.MarshalAudience(a)
-		next.audiences[addr] = data
-		if !bytes.Equal(b.known.audiences[addr], data) {
-			batch.Queue("INSERT INTO "+b.s+".audiences (workspace, address, audience) VALUES ($1, $2, $3) "+
-				"ON CONFLICT (workspace, address) DO UPDATE SET audience = excluded.audience", b.workspace, addr, string(data))
-		}
+		next.audiences[addr], _ = state.MarshalAudience(a)
 	}
-	for addr := range b.known.audiences {
-		if _, ok := s.Audiences[addr]; !ok {
-			batch.Queue("DELETE FROM "+b.s+".audiences WHERE workspace = $1 AND address = $2", b.workspace, addr)
-		}
-	}
+	batch := &pgx.Batch{}
+	b.queueDiff(batch, "put", "drop", b.known.sends, next.sends)
+	b.queueDiff(batch, "audience", "audience-drop", b.known.audiences, next.audiences)
 	for _, r := range s.History {
 		next.history = append(next.history, mustMarshalRecord(r))
 	}
@@ -269,7 +251,7 @@ func (b *Backend) commit(ctx context.Context, s *state.State, lineageChange bool
 		from = 0
 	}
 	for _, data := range next.history[from:] {
-		batch.Queue("INSERT INTO "+b.s+".history (workspace, record) VALUES ($1, $2)", b.workspace, string(data))
+		b.queue(batch, op{"history", "", data})
 	}
 	lineageCheck := " WHERE " + b.s + ".workspaces.lineage = excluded.lineage"
 	if lineageChange {
@@ -304,6 +286,44 @@ func (b *Backend) commit(ctx context.Context, s *state.State, lineageChange bool
 	s.Serial++
 	b.known = next
 	return nil
+}
+
+// queueDiff queues the changes that make the rows known hold next: put
+// for a new or changed row, drop for one gone.
+func (b *Backend) queueDiff(batch *pgx.Batch, put, drop string, known, next map[string][]byte) {
+	for addr, data := range next {
+		if !bytes.Equal(known[addr], data) {
+			b.queue(batch, op{put, addr, data})
+		}
+	}
+	for addr := range known {
+		if _, ok := next[addr]; !ok {
+			b.queue(batch, op{drop, addr, nil})
+		}
+	}
+}
+
+// queue queues the statements of o: kind "put" (a record, by address),
+// "drop" (a record), "history" (a record appended to the history),
+// "forget" (drop, then history), "audience" or "audience-drop".
+func (b *Backend) queue(batch *pgx.Batch, o op) {
+	switch o.kind {
+	case "put":
+		batch.Queue("INSERT INTO "+b.s+".sends (workspace, address, record) VALUES ($1, $2, $3) "+
+			"ON CONFLICT (workspace, address) DO UPDATE SET record = excluded.record", b.workspace, o.address, string(o.data))
+	case "drop":
+		batch.Queue("DELETE FROM "+b.s+".sends WHERE workspace = $1 AND address = $2", b.workspace, o.address)
+	case "history":
+		batch.Queue("INSERT INTO "+b.s+".history (workspace, record) VALUES ($1, $2)", b.workspace, string(o.data))
+	case "forget":
+		b.queue(batch, op{"drop", o.address, nil})
+		b.queue(batch, op{"history", "", o.data})
+	case "audience":
+		batch.Queue("INSERT INTO "+b.s+".audiences (workspace, address, audience) VALUES ($1, $2, $3) "+
+			"ON CONFLICT (workspace, address) DO UPDATE SET audience = excluded.audience", b.workspace, o.address, string(o.data))
+	case "audience-drop":
+		batch.Queue("DELETE FROM "+b.s+".audiences WHERE workspace = $1 AND address = $2", b.workspace, o.address)
+	}
 }
 
 // historyExtends reports whether next is old with records appended.

@@ -132,21 +132,7 @@ func (j *journal) commit(ops []op) error {
 	ctx := context.Background()
 	batch := &pgx.Batch{}
 	for _, o := range ops {
-		switch o.kind {
-		case "put":
-			batch.Queue("INSERT INTO "+b.s+".sends (workspace, address, record) VALUES ($1, $2, $3) "+
-				"ON CONFLICT (workspace, address) DO UPDATE SET record = excluded.record", b.workspace, o.address, string(o.data))
-		case "forget":
-			batch.Queue("DELETE FROM "+b.s+".sends WHERE workspace = $1 AND address = $2", b.workspace, o.address)
-			batch.Queue("INSERT INTO "+b.s+".history (workspace, record) VALUES ($1, $2)", b.workspace, string(o.data))
-		case "drop":
-			batch.Queue("DELETE FROM "+b.s+".sends WHERE workspace = $1 AND address = $2", b.workspace, o.address)
-		case "audience":
-			batch.Queue("INSERT INTO "+b.s+".audiences (workspace, address, audience) VALUES ($1, $2, $3) "+
-				"ON CONFLICT (workspace, address) DO UPDATE SET audience = excluded.audience", b.workspace, o.address, string(o.data))
-		case "audience-drop":
-			batch.Queue("DELETE FROM "+b.s+".audiences WHERE workspace = $1 AND address = $2", b.workspace, o.address)
-		}
+		b.queue(batch, o) // backend.go
 	}
 	tx, err := b.conn.Begin(ctx)
 	if err != nil {

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"sort"
 
@@ -37,7 +38,8 @@ func runState(ctx context.Context, g global, args []string, s Streams) int {
 		return runStatePull(ctx, g, args[1:], s)
 	case "push":
 		return runStatePush(ctx, g, args[1:], s)
-	case "-help", "--help", "-h":
+	}
+	if isHelp(args) {
 		fmt.Fprintln(s.Out, stateUsage)
 		return 0
 	}
@@ -57,6 +59,28 @@ func stateSettings(g global, s Streams) (lang.Settings, bool) {
 	return cfg.Settings, true
 }
 
+// readStateOf parses a reading state command's flags (after its
+// leading argument, if any) and reads the configuration's state without
+// taking the lock. ok is false, with the exit code, when the command
+// should stop.
+func readStateOf(ctx context.Context, g global, fs *flag.FlagSet, args []string, s Streams) (st *state.State, code int, ok bool) {
+	var sf stateFlags
+	sf.register(fs)
+	if code, ok := parse(fs, args, s); !ok {
+		return nil, code, false
+	}
+	set, ok := stateSettings(g, s)
+	if !ok {
+		return nil, 1, false
+	}
+	_, release, st, err := openState(ctx, set, sf, "", s)
+	if err != nil {
+		return nil, fail(s, err), false
+	}
+	release()
+	return st, 0, true
+}
+
 // leadingArg takes a first argument that is not a flag off args.
 func leadingArg(args []string) (string, []string) {
 	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
@@ -66,21 +90,11 @@ func leadingArg(args []string) (string, []string) {
 }
 
 func runStateList(ctx context.Context, g global, args []string, s Streams) int {
-	fs := newFlags("state list [options]", "Lists the addresses the state records: sends, then audiences, sorted.", s)
-	var sf stateFlags
-	sf.register(fs)
-	if code, ok := parse(fs, args, s); !ok {
+	fs := newFlags("state list [options]", "Lists the addresses the state records, sends and audiences, sorted.", s)
+	st, code, ok := readStateOf(ctx, g, fs, args, s)
+	if !ok {
 		return code
 	}
-	set, ok := stateSettings(g, s)
-	if !ok {
-		return 1
-	}
-	_, release, st, err := openState(ctx, set, sf, "", s)
-	if err != nil {
-		return fail(s, err)
-	}
-	release()
 	var addrs []string
 	for a := range st.Sends {
 		addrs = append(addrs, a)
@@ -97,25 +111,15 @@ func runStateList(ctx context.Context, g global, args []string, s Streams) int {
 
 func runStateShow(ctx context.Context, g global, args []string, s Streams) int {
 	fs := newFlags("state show ADDR [options]", "Shows what the state records of one send or audience.", s)
-	var sf stateFlags
-	sf.register(fs)
 	addr, args := leadingArg(args)
-	if code, ok := parse(fs, args, s); !ok {
-		return code
-	}
-	if addr == "" {
+	if addr == "" && !isHelp(args) {
 		fmt.Fprintln(s.Err, "lineup state show: give the address to show, as in lineup state show push.welcome")
 		return 1
 	}
-	set, ok := stateSettings(g, s)
+	st, code, ok := readStateOf(ctx, g, fs, args, s)
 	if !ok {
-		return 1
+		return code
 	}
-	_, release, st, err := openState(ctx, set, sf, "", s)
-	if err != nil {
-		return fail(s, err)
-	}
-	release()
 	switch {
 	case st.Sends[addr] != nil:
 		showRecord(s.Out, st.Sends[addr])
@@ -130,20 +134,10 @@ func runStateShow(ctx context.Context, g global, args []string, s Streams) int {
 func runStatePull(ctx context.Context, g global, args []string, s Streams) int {
 	fs := newFlags("state pull [options]", "Writes the state, with anything journalled, to stdout as a state file "+
 		"(the format of lineup.state.json).", s)
-	var sf stateFlags
-	sf.register(fs)
-	if code, ok := parse(fs, args, s); !ok {
+	st, code, ok := readStateOf(ctx, g, fs, args, s)
+	if !ok {
 		return code
 	}
-	set, ok := stateSettings(g, s)
-	if !ok {
-		return 1
-	}
-	_, release, st, err := openState(ctx, set, sf, "", s)
-	if err != nil {
-		return fail(s, err)
-	}
-	release()
 	data, err := state.Encode(st)
 	if err != nil {
 		return fail(s, err)
@@ -153,6 +147,11 @@ func runStatePull(ctx context.Context, g global, args []string, s Streams) int {
 		return fail(s, err)
 	}
 	return 0
+}
+
+// isHelp reports whether args ask for help.
+func isHelp(args []string) bool {
+	return len(args) > 0 && (args[0] == "-help" || args[0] == "--help" || args[0] == "-h")
 }
 
 // replacer is a backend that can be given a whole state (pgstate).
