@@ -24,7 +24,7 @@ import (
 
 var (
 	kills   = flag.Int("kills", 10, "how many times TestKilledApplies kills an apply with the state in files")
-	pgKills = flag.Int("pg-kills", 4, "how many times TestKilledApplies kills an apply with the state in PostgreSQL (10 for the full test)")
+	pgKills = flag.Int("pg-kills", 3, "how many times TestKilledApplies kills an apply with the state in PostgreSQL (10 for the full test)")
 )
 
 // An apply of 5,000 pushes (2,000 with the state in PostgreSQL) killed

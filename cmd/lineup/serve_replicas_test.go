@@ -21,7 +21,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var replicaEvents = flag.Int("replica-events", 3000, "how many events TestServeReplicasShareInbox sends (20000 for the full test)")
+var replicaEvents = flag.Int("replica-events", 2000, "how many events TestServeReplicasShareInbox sends (20000 for the full test)")
 
 // Three `lineup serve` replicas on one database share one inbox: events
 // sent to random replicas (a simple round-robin that skips a replica that
