@@ -57,7 +57,12 @@ func fakeClock(v string) func() time.Time {
 // own sandbox on loopback, reachable through LINEUP_ENDPOINT, and the
 // channel access token in LINE_CHANNEL_ACCESS_TOKEN.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{
+	testscript.Run(t, scriptParams())
+}
+
+// scriptParams are the parameters of every script run.
+func scriptParams() testscript.Params {
+	return testscript.Params{
 		Dir:           "../../testdata/script",
 		UpdateScripts: *update,
 		Condition:     condition, // postgres_test.go
@@ -115,7 +120,7 @@ func TestScripts(t *testing.T) {
 			"same-records":      cmdSameRecords,
 			"replace":           cmdReplace,
 		},
-	})
+	}
 }
 
 // copyExamples copies the repository's examples to dst, leaving out what

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -138,4 +139,36 @@ func scriptBackend(ts *testscript.TestScript, dir string, set lang.Settings) sta
 		set.Backend.Schema, ts.Getenv("LINEUP_WORKSPACE"))
 	ts.Check(err)
 	return b
+}
+
+// TestScriptsOnPostgres runs scripts written for the state file again
+// with the state in PostgreSQL: a lineup block with a backend block is
+// added to each, in a workspace of its own.
+func TestScriptsOnPostgres(t *testing.T) {
+	dbURL, ok, err := databaseURL()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ok {
+		t.Skip(pgtest.Install)
+	}
+	p := scriptParams()
+	p.Files = []string{"audience_lifecycle.txtar", "forget.txtar", "narrowcast_refresh.txtar",
+		"multicast_chunks.txtar", "pending.txtar", "retry_window.txtar", "changed_after_sending.txtar"}
+	for i, f := range p.Files {
+		p.Files[i] = filepath.Join(p.Dir, f)
+	}
+	p.Dir = "" // Files are read only without Dir
+	setup := p.Setup
+	p.Setup = func(env *testscript.Env) error {
+		if err := setup(env); err != nil {
+			return err
+		}
+		env.Setenv("LINEUP_DATABASE_URL", dbURL)
+		env.Setenv("DB_PASSWORD", testDBPassword)
+		env.Setenv("LINEUP_WORKSPACE", pgtest.Workspace())
+		block := "lineup {\n  backend \"postgres\" {\n    workspace = \"set-by-the-environment\"\n  }\n}\n"
+		return os.WriteFile(filepath.Join(env.WorkDir, "backend.lineup.hcl"), []byte(block), 0o644)
+	}
+	testscript.Run(t, p)
 }
