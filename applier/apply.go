@@ -15,8 +15,10 @@ import (
 
 // Options are the applier's world.
 type Options struct {
-	Client    *line.Client
-	StatePath string
+	Client *line.Client
+	// Backend keeps the state: its journal records every send before
+	// and after its request, and the state is committed at the end.
+	Backend state.Backend
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Backoff is the wait before retry number n (1-based) of a send whose
@@ -56,18 +58,24 @@ type Event struct {
 // Apply performs the plan's changes against LINE: each change after the
 // changes it depends on, up to opts.Parallelism at once, within LINE's
 // rate limits. Before a request leaves, its retry key is durable in the
-// state's journal; results are journalled as they come back and folded
-// into the state file at the end. When ctx is cancelled, Apply starts no
+// state's journal; results are journalled as they come back and committed
+// to the state at the end. When ctx is cancelled, Apply starts no
 // new request, lets those in flight finish and records them.
 //
 // The error joins every problem met; Apply still does everything that did
 // not depend on a failed change.
 func Apply(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.State, opts Options) (err error) {
 	a := newRun(cfg, st, opts)
-	a.journal, err = state.OpenJournal(opts.StatePath, st)
+	j, err := opts.Backend.OpenJournal(ctx, st)
 	if err != nil {
 		return err
 	}
+	// A change the journal cannot keep (a lost database connection, a
+	// full disk) stops the apply as an interrupt does: no new request
+	// leaves, since its retry key could not be kept first.
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	a.journal = stopping{j, stop}
 	defer func() {
 		err = errors.Join(err, a.journal.Close(), a.fold())
 	}()
@@ -93,7 +101,7 @@ func Apply(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.Sta
 // run is one apply in progress.
 type run struct {
 	opts     Options
-	journal  *state.Journal
+	journal  state.Recorder
 	sem      chan struct{}
 	limiters map[string]*limiter
 
@@ -170,6 +178,9 @@ func (a *run) schedule(ctx context.Context, ch *planner.Change, done map[string]
 	select {
 	case a.sem <- struct{}{}:
 	case <-ctx.Done():
+		if cause := context.Cause(ctx); cause != ctx.Err() && !errors.Is(cause, context.Canceled) {
+			return a.notSent(ch, errors.New("not sent: the state could not be recorded"))
+		}
 		return a.notSent(ch, fmt.Errorf("not sent: apply was interrupted"))
 	}
 	defer func() { <-a.sem }()
@@ -222,12 +233,46 @@ func (a *run) forget(ch *planner.Change) error {
 	return nil
 }
 
-// fold writes the state with everything journalled as the new snapshot.
+// stopping is a Recorder that calls stop on its first failure.
+type stopping struct {
+	state.Recorder
+	stop context.CancelCauseFunc
+}
+
+func (s stopping) check(err error) error {
+	if err != nil {
+		s.stop(err)
+	}
+	return err
+}
+
+func (s stopping) Put(r *state.Record, durable bool) error {
+	return s.check(s.Recorder.Put(r, durable))
+}
+
+func (s stopping) Forget(r *state.Record, durable bool) error {
+	return s.check(s.Recorder.Forget(r, durable))
+}
+
+func (s stopping) Drop(address string, durable bool) error {
+	return s.check(s.Recorder.Drop(address, durable))
+}
+
+func (s stopping) PutAudience(a *state.Audience, durable bool) error {
+	return s.check(s.Recorder.PutAudience(a, durable))
+}
+
+func (s stopping) DropAudience(address string, durable bool) error {
+	return s.check(s.Recorder.DropAudience(address, durable))
+}
+
+// fold commits the state with everything journalled, even after ctx was
+// cancelled: what was recorded must be kept.
 func (a *run) fold() error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if err := state.Fold(a.opts.StatePath, a.st); err != nil {
-		return fmt.Errorf("writing state: %w (the journal beside it keeps every result; the next run reads it)", err)
+	if err := a.opts.Backend.Commit(context.Background(), a.st); err != nil {
+		return fmt.Errorf("writing state: %w (the journal keeps every result it recorded; the next run reads it)", err)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package applier_test
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"net/http/httptest"
 	"os"
@@ -17,6 +18,8 @@ import (
 	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner"
 	"github.com/lineupdev/lineup/planner/state"
+	"github.com/lineupdev/lineup/planner/state/pgstate"
+	"github.com/lineupdev/lineup/planner/state/pgstate/pgtest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -43,18 +46,21 @@ func writeMulticast(t testing.TB, dir string, n int) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "members.lineup.hcl"), []byte(b.String()), 0o644))
 }
 
-// apply loads, plans and applies the configuration in dir once.
+// apply loads, plans and applies the configuration in dir once, with the
+// state in opts.Backend, or in dir's state file when it is nil.
 func apply(t testing.TB, ctx context.Context, dir string, client *line.Client, opts applier.Options) error {
 	cfg, diags := lang.Load(dir, lang.Options{})
 	require.False(t, diags.HasErrors(), diags.Error())
-	path := filepath.Join(dir, "lineup.state.json")
-	st, err := state.Load(path)
+	if opts.Backend == nil {
+		opts.Backend = state.Files{Path: filepath.Join(dir, "lineup.state.json")}
+	}
+	st, err := opts.Backend.Load(ctx)
 	require.NoError(t, err)
 	cfg, diags = cfg.Evaluate(planner.Results(st))
 	require.False(t, diags.HasErrors(), diags.Error())
 	p, diags := planner.Make(cfg, st, planner.Options{Now: time.Now, NewKey: uuid.NewString})
 	require.False(t, diags.HasErrors(), diags.Error())
-	opts.Client, opts.StatePath = client, path
+	opts.Client = client
 	return applier.Apply(ctx, cfg, p, st, opts)
 }
 
@@ -63,8 +69,12 @@ func apply(t testing.TB, ctx context.Context, dir string, client *line.Client, o
 // and the state records each with the request ID LINE accepted (and, for
 // pushes, the quote token).
 func TestApplyUnderFaults(t *testing.T) {
+	forEachBackend(t, testApplyUnderFaults)
+}
+
+func testApplyUnderFaults(t *testing.T, backend func(dir string) state.Backend) {
 	n := 2000
-	if testing.Short() {
+	if testing.Short() || (t.Name() == "TestApplyUnderFaults/postgres" && !*pgFull) {
 		n = 300
 	}
 	faults, err := sandbox.ParseFaults("drop-before=0.05,drop-after=0.05,500-before=0.05,500-after=0.05,timeout-after=0.05,429=0.05")
@@ -80,11 +90,12 @@ func TestApplyUnderFaults(t *testing.T) {
 	writeMulticast(t, dir, 5000)
 
 	err = apply(t, context.Background(), dir, client, applier.Options{
+		Backend:  backend(dir),
 		Attempts: 30, Parallelism: 32, Backoff: func(int) time.Duration { return time.Millisecond },
 	})
 	require.NoError(t, err)
 
-	st, err := state.Load(filepath.Join(dir, "lineup.state.json"))
+	st, err := backend(dir).Load(context.Background())
 	require.NoError(t, err)
 	require.Len(t, st.Sends, n+1)
 	acceptedID := map[string]string{} // retry key -> request ID LINE accepted
@@ -116,4 +127,26 @@ func TestApplyUnderFaults(t *testing.T) {
 		require.NotEmpty(t, rec.Sent[0].QuoteToken, addr)
 	}
 	require.NoFileExists(t, state.JournalPath(filepath.Join(dir, "lineup.state.json")))
+}
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+var pgFull = flag.Bool("pg-full", false, "run TestApplyUnderFaults with the state in PostgreSQL on 2,000 pushes, not 300")
+
+// forEachBackend runs test with the state in files, then in PostgreSQL
+// (skipped without it); backend gives the test's backend for its folder,
+// the same state each call.
+func forEachBackend(t *testing.T, test func(t *testing.T, backend func(dir string) state.Backend)) {
+	t.Run("files", func(t *testing.T) {
+		test(t, func(dir string) state.Backend { return state.Files{Path: filepath.Join(dir, "lineup.state.json")} })
+	})
+	t.Run("postgres", func(t *testing.T) {
+		url, ws := pgtest.URL(t), pgtest.Workspace()
+		test(t, func(string) state.Backend {
+			b, err := pgstate.Open(context.Background(), url, lang.DefaultURLEnv, lang.DefaultSchema, ws)
+			require.NoError(t, err)
+			t.Cleanup(func() { b.Close() })
+			return b
+		})
+	})
 }

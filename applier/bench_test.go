@@ -16,6 +16,8 @@ import (
 	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner"
 	"github.com/lineupdev/lineup/planner/state"
+	"github.com/lineupdev/lineup/planner/state/pgstate"
+	"github.com/lineupdev/lineup/planner/state/pgstate/pgtest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -23,7 +25,8 @@ import (
 // sandbox enforces LINE's 2,000 pushes a second and lineup paces itself
 // at LINE's limits; fraction-of-limit is the achieved rate over 2,000/s.
 // "unlimited": no limits on either side. Both with the state's journal
-// fsynced before every request leaves.
+// durable before every request leaves: in files, and with "-postgres" in
+// PostgreSQL (skipped without it).
 //
 //	go test ./applier -run '^$' -bench BenchmarkApply -benchtime 1x
 func BenchmarkApply(b *testing.B) {
@@ -33,9 +36,9 @@ func BenchmarkApply(b *testing.B) {
 	cfg, diags := lang.Load(dir, lang.Options{})
 	require.False(b, diags.HasErrors(), diags.Error())
 	for _, c := range []struct {
-		name    string
-		limited bool
-	}{{"limited", true}, {"unlimited", false}} {
+		name              string
+		limited, postgres bool
+	}{{"limited", true, false}, {"unlimited", false, false}, {"limited-postgres", true, true}, {"unlimited-postgres", false, true}} {
 		b.Run(c.name, func(b *testing.B) {
 			var elapsed time.Duration
 			for i := 0; i < b.N; i++ {
@@ -48,7 +51,15 @@ func BenchmarkApply(b *testing.B) {
 				st := state.New()
 				p, diags := planner.Make(cfg, st, planner.Options{Now: time.Now, NewKey: uuid.NewString})
 				require.False(b, diags.HasErrors(), diags.Error())
-				opts := applier.Options{Client: client, StatePath: filepath.Join(b.TempDir(), "state.json"), Parallelism: 32}
+				opts := applier.Options{Client: client, Backend: state.Files{Path: filepath.Join(b.TempDir(), "state.json")}, Parallelism: 32}
+				if c.postgres {
+					pg, err := pgstate.Open(context.Background(), pgtest.URL(b), lang.DefaultURLEnv, lang.DefaultSchema, pgtest.Workspace())
+					require.NoError(b, err)
+					defer pg.Close()
+					_, err = pg.Load(context.Background())
+					require.NoError(b, err)
+					opts.Backend = pg
+				}
 				if !c.limited {
 					opts.Limits = applier.Limits{}
 				}

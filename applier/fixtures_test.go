@@ -88,7 +88,7 @@ func TestInvalidFixturesPlanAndApply(t *testing.T) {
 			applied := map[string][]string{}
 			sent := map[string]bool{}
 			err := applier.Apply(context.Background(), cfg, p, st, applier.Options{
-				Client: client, StatePath: filepath.Join(dir, "lineup.state.json"),
+				Client: client, Backend: state.Files{Path: filepath.Join(dir, "lineup.state.json")},
 				Backoff: func(int) time.Duration { return time.Millisecond },
 				Report: func(ev applier.Event) {
 					mu.Lock()
@@ -192,7 +192,7 @@ push "b" {
 	require.False(t, diags.HasErrors(), "plan: %s", diags.Error())
 
 	err := applier.Apply(context.Background(), cfg, p, st, applier.Options{
-		Client: client, StatePath: filepath.Join(dir, "lineup.state.json")})
+		Client: client, Backend: state.Files{Path: filepath.Join(dir, "lineup.state.json")}})
 	require.ErrorContains(t, err, "push.b: not sent: LINE would refuse it: messages[0].text: Length must be between 0 and 5000")
 	require.Equal(t, state.Sent, st.Sends["push.a"].Status)
 	require.NotContains(t, st.Sends, "push.b")

@@ -31,7 +31,7 @@ func TestMulticastKeysMustMatchRequests(t *testing.T) {
 	p.Changes[0].RetryKeys = p.Changes[0].RetryKeys[:1]
 
 	err := applier.Apply(context.Background(), cfg, p, st, applier.Options{
-		Client: client, StatePath: filepath.Join(dir, "lineup.state.json")})
+		Client: client, Backend: state.Files{Path: filepath.Join(dir, "lineup.state.json")}})
 	require.ErrorContains(t, err, "multicast.members: not sent: it takes 2 requests now, but the plan has retry keys for 1; plan again")
 	for _, r := range sb.Requests() {
 		require.NotEqual(t, "/v2/bot/message/multicast", r.Path, "a request was sent")

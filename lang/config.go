@@ -44,6 +44,31 @@ type Settings struct {
 	// InboxFile is the webhook inbox file as written in the lineup block;
 	// empty means DefaultInboxFile. See Settings.InboxPath.
 	InboxFile string
+	// Backend is the backend block; nil keeps the state in files.
+	Backend   *Backend
+	DeclRange hcl.Range
+}
+
+// The backend block's defaults.
+const (
+	DefaultURLEnv = "LINEUP_DATABASE_URL"
+	DefaultSchema = "lineup"
+)
+
+// Backend is a backend block: where the state is kept instead of files.
+type Backend struct {
+	// Type is "postgres".
+	Type string
+	// URLEnv names the environment variable holding the database URL
+	// (DefaultURLEnv unless set); the URL itself is never in the
+	// configuration.
+	URLEnv string
+	// Schema is the database schema of lineup's tables (DefaultSchema
+	// unless set).
+	Schema string
+	// Workspace keeps this configuration's state apart from the others
+	// in the database.
+	Workspace string
 	DeclRange hcl.Range
 }
 

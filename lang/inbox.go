@@ -28,10 +28,11 @@ type InboxMessage struct {
 	Text   string
 }
 
-// InboxReader reads the inbox file at path (relative to the working
-// directory, or absolute) and returns its messages by ID. A missing file
-// is an empty inbox.
-type InboxReader func(path string) (map[string]InboxMessage, error)
+// InboxReader reads the inbox of the configuration whose lineup block is
+// settings: the file at path (relative to the working directory, or
+// absolute), or the database of its backend block, and returns its
+// messages by ID. A missing file is an empty inbox.
+type InboxReader func(settings Settings, path string) (map[string]InboxMessage, error)
 
 // InboxPath is where the configuration keeps its inbox: Settings.InboxFile,
 // or DefaultInboxFile, relative to dir unless absolute.
@@ -78,7 +79,7 @@ func (in *inboxSource) load(settings Settings) {
 	in.once.Do(func() {
 		in.path = settings.InboxPath(in.dir)
 		if in.read != nil {
-			in.msgs, in.err = in.read(in.path)
+			in.msgs, in.err = in.read(settings, in.path)
 		}
 		in.val = inboxValue(in.msgs, in.err)
 	})

@@ -21,7 +21,7 @@ type fakeInbox struct {
 	err   error
 }
 
-func (f *fakeInbox) read(path string) (map[string]InboxMessage, error) {
+func (f *fakeInbox) read(_ Settings, path string) (map[string]InboxMessage, error) {
 	f.calls++
 	f.path = path
 	return map[string]InboxMessage{

@@ -221,8 +221,8 @@ var messageSpecs = []*messageSpec{
 // BlockTypes are the types of every block the language accepts, at the
 // top level and nested, sorted: what docs/language.md must show.
 func BlockTypes() []string {
-	names := map[string]bool{"channel": true, "validation": true, "click": true, "impression": true, "limit": true,
-		"quiet_hours": true, "require_approval": true}
+	names := map[string]bool{"channel": true, "backend": true, "validation": true, "click": true, "impression": true,
+		"limit": true, "quiet_hours": true, "require_approval": true}
 	for _, b := range fileSchema.Blocks {
 		names[b.Type] = true
 	}

@@ -2,6 +2,8 @@ package lang
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -10,8 +12,16 @@ import (
 
 var lineupSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{{Name: "state"}, {Name: "inbox"}},
-	Blocks:     []hcl.BlockHeaderSchema{{Type: "channel"}},
+	Blocks:     []hcl.BlockHeaderSchema{{Type: "channel"}, {Type: "backend", LabelNames: []string{"type"}}},
 }
+
+var postgresSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "url_env"}, {Name: "schema"}, {Name: "workspace", Required: true}},
+}
+
+// schemaName is what a backend's schema may be: a plain lower-case SQL
+// identifier, so it never needs quoting in the database's own tools.
+var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 
 var channelSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{{Name: "token_env"}, {Name: "secret_env"}},
@@ -37,6 +47,10 @@ func (m *module) addSettings(block *hcl.Block) hcl.Diagnostics {
 	diags = append(diags, constString(content.Attributes["inbox"], &m.settings.InboxFile)...)
 	seenChannel := false
 	for _, ch := range content.Blocks {
+		if ch.Type == "backend" {
+			diags = append(diags, m.addBackend(ch, content.Attributes["state"])...)
+			continue
+		}
 		if seenChannel {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
@@ -51,6 +65,62 @@ func (m *module) addSettings(block *hcl.Block) hcl.Diagnostics {
 		diags = append(diags, d...)
 		diags = append(diags, constString(cc.Attributes["token_env"], &m.settings.TokenEnv)...)
 		diags = append(diags, constString(cc.Attributes["secret_env"], &m.settings.SecretEnv)...)
+	}
+	return diags
+}
+
+// addBackend decodes a backend block of the lineup block; state is the
+// lineup block's state argument, which a backend replaces.
+func (m *module) addBackend(block *hcl.Block, state *hcl.Attribute) hcl.Diagnostics {
+	if prev := m.settings.Backend; prev != nil {
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Duplicate backend block",
+			Detail: fmt.Sprintf("A backend block is already declared at %s:%d. A lineup block holds at most one backend block.",
+				prev.DeclRange.Filename, prev.DeclRange.Start.Line),
+			Subject: block.DefRange.Ptr(),
+		}}
+	}
+	if block.Labels[0] != "postgres" {
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Unsupported backend",
+			Detail: fmt.Sprintf("There is no backend %q. The one backend is \"postgres\"; without a backend block, "+
+				"the state is kept in files beside the configuration.", block.Labels[0]),
+			Subject: block.LabelRanges[0].Ptr(),
+		}}
+	}
+	b := &Backend{Type: "postgres", URLEnv: DefaultURLEnv, Schema: DefaultSchema, DeclRange: block.DefRange}
+	m.settings.Backend = b
+	content, diags := bodyContent(block.Body, postgresSchema)
+	diags = append(diags, constString(content.Attributes["url_env"], &b.URLEnv)...)
+	diags = append(diags, constString(content.Attributes["schema"], &b.Schema)...)
+	diags = append(diags, constString(content.Attributes["workspace"], &b.Workspace)...)
+	if attr := content.Attributes["url_env"]; attr != nil && strings.Contains(b.URLEnv, "://") {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Database URL in the configuration",
+			Detail: "url_env names the environment variable that holds the database URL; the URL itself, with its " +
+				"password, must never be written in the configuration. Set it in the environment, and name the variable here.",
+			Subject: attr.Expr.Range().Ptr(),
+		})
+	}
+	if attr := content.Attributes["schema"]; attr != nil && b.Schema != "" && !schemaName.MatchString(b.Schema) {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid schema name",
+			Detail: fmt.Sprintf("The schema %q is not a plain SQL name: lower-case letters, digits and underscores, "+
+				"not starting with a digit, at most 63 characters.", b.Schema),
+			Subject: attr.Expr.Range().Ptr(),
+		})
+	}
+	if state != nil {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "State file with a backend",
+			Detail:   "With a backend block the state is kept in the database, not in a file: remove the state argument.",
+			Subject:  state.NameRange.Ptr(),
+		})
 	}
 	return diags
 }

@@ -20,8 +20,9 @@ const DefaultMaxUnverified = 16
 type Options struct {
 	// ChannelSecret verifies x-line-signature. Required.
 	ChannelSecret string
-	// Inbox records received messages and replies. Required.
-	Inbox *Inbox
+	// Inbox records received messages and replies: an *Inbox (a file),
+	// or a store several replicas share. Required.
+	Inbox Store
 	// Rules are tried in order against new text messages; the first
 	// match replies. Rules without a Replier are never tried.
 	Rules   []Rule

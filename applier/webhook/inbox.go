@@ -11,6 +11,29 @@ import (
 	"sync"
 )
 
+// Store is where a handler records what it receives: Record returns once
+// recs are durable, skipping (fresh[i] false) a message or edit whose
+// WebhookEventID was recorded before, by this process or another sharing
+// the store. *Inbox is the file store.
+type Store interface {
+	Record(recs []Record) (fresh []bool, err error)
+}
+
+// DedupeKey is what a store records r once by: its WebhookEventID, or ""
+// for a reply (recorded every time).
+func DedupeKey(r *Record) string { return dedupeKey(r) }
+
+// FromRecords is a read-only Inbox of recs, in the order they were
+// recorded, as ReadInbox reads them from a file; path names where they
+// came from.
+func FromRecords(path string, recs []Record) *Inbox {
+	idx := newIndex()
+	for i := range recs {
+		idx.add(&recs[i])
+	}
+	return &Inbox{path: path, idx: idx}
+}
+
 // ErrClosed is returned by Record after Close.
 var ErrClosed = errors.New("inbox is closed")
 

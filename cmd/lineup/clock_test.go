@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -13,14 +15,42 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// buildLineup builds the shipped binary into a temporary directory and
-// returns its path.
+// buildLineup returns the path of the shipped binary, built once per
+// test binary (a link takes seconds) into a folder TestMain removes.
 func buildLineup(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "lineup")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	return bin
+	built.once.Do(func() {
+		built.dir, built.err = os.MkdirTemp("", "lineup-bin-")
+		if built.err != nil {
+			return
+		}
+		bin := filepath.Join(built.dir, "lineup")
+		out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+		if err != nil {
+			built.err = fmt.Errorf("%v\n%s", err, out)
+		}
+		built.bin = bin
+	})
+	require.NoError(t, built.err)
+	return built.bin
+}
+
+var built struct {
+	once     sync.Once
+	dir, bin string
+	err      error
+}
+
+// removingBuilt is m, removing the binary buildLineup built after the
+// tests ran.
+type removingBuilt struct{ m interface{ Run() int } }
+
+func (r removingBuilt) Run() int {
+	code := r.m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	return code
 }
 
 // No environment variable moves the shipped binary's clock: a retry key

@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/lineupdev/lineup/cmd/lineup/internal/cli"
@@ -15,7 +16,9 @@ import (
 // lineup: commands get them as values in cli.Streams.
 func main() {
 	startingHeap(heapGoal(cli.SourceSize(os.Args[1:])), os.Getenv)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM is what a cancelled CI job gets: like Ctrl-C, apply starts
+	// no new request and records those in flight before it exits.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(cli.Run(ctx, os.Args[1:], cli.StdStreams(time.Now, os.Environ())))
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/lineupdev/lineup/applier/sandbox"
 	"github.com/lineupdev/lineup/cmd/lineup/internal/cli"
 	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner/state/pgstate/pgtest"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -31,7 +32,7 @@ const testToken = "tok-5ecret-never-printed-7f3a9c"
 const fakeNowEnv = "LINEUPTEST_FAKE_NOW"
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(removingBuilt{pgtest.Wrap(m)}, map[string]func(){
 		"lineup": func() {
 			s := cli.StdStreams(fakeClock(os.Getenv(fakeNowEnv)), os.Environ())
 			// As main does: Ctrl-C cancels the command's context.
@@ -61,9 +62,15 @@ func fakeClock(v string) func() time.Time {
 // own sandbox on loopback, reachable through LINEUP_ENDPOINT, and the
 // channel access token in LINE_CHANNEL_ACCESS_TOKEN.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{
+	testscript.Run(t, scriptParams())
+}
+
+// scriptParams are the parameters of every script run.
+func scriptParams() testscript.Params {
+	return testscript.Params{
 		Dir:           "../../testdata/script",
 		UpdateScripts: *update,
+		Condition:     condition, // postgres_test.go
 		Setup: func(env *testscript.Env) error {
 			// Narrowcasts and audiences are instant, so apply never
 			// waits; sandbox-delays slows them down for a script.
@@ -119,8 +126,12 @@ func TestScripts(t *testing.T) {
 			"pty":               cmdPty,
 			"frames":            cmdFrames,
 			"max-lines":         cmdMaxLines,
+			"use-postgres":      cmdUsePostgres,
+			"lock-workspace":    cmdLockWorkspace,
+			"same-records":      cmdSameRecords,
+			"replace":           cmdReplace,
 		},
-	})
+	}
 }
 
 // copyExamples copies the repository's examples to dst, leaving out what

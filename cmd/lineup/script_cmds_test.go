@@ -77,7 +77,8 @@ func cmdLockState(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // crash-apply ADDR before|after leaves the state as an apply killed while
-// sending ADDR leaves it: the pending record with its retry key on disk,
+// sending ADDR leaves it: the pending record with its retry key kept (in
+// the state file, or the database of a backend block),
 // and ("after") the request accepted by LINE, or ("before") never sent.
 // It sets RETRY_KEY to the pending record's key.
 func cmdCrashApply(ts *testscript.TestScript, neg bool, args []string) {
@@ -89,8 +90,9 @@ func cmdCrashApply(ts *testscript.TestScript, neg bool, args []string) {
 	if diags.HasErrors() {
 		ts.Fatalf("loading: %s", diags.Error())
 	}
-	path := filepath.Join(dir, cfg.Settings.StateFile)
-	st, err := state.Load(path)
+	backend := scriptBackend(ts, dir, cfg.Settings) // postgres_test.go
+	defer backend.Close()
+	st, err := backend.Load(context.Background())
 	ts.Check(err)
 	if res := planner.Results(st); len(res) > 0 {
 		cfg, diags = cfg.Evaluate(res)
@@ -112,7 +114,7 @@ func cmdCrashApply(ts *testscript.TestScript, neg bool, args []string) {
 		Address: send.Address(), Status: state.Pending, RetryKey: key,
 		FirstAttempt: scriptNow(ts).UTC(), Digest: planner.Digest(send.Body), To: send.Body["to"].(string),
 	}
-	ts.Check(state.Write(path, st))
+	ts.Check(backend.Commit(context.Background(), st))
 	if args[1] == "after" {
 		client, err := line.New(line.Config{Endpoint: ts.Getenv("LINEUP_ENDPOINT"), Token: ts.Getenv("LINE_CHANNEL_ACCESS_TOKEN")})
 		ts.Check(err)
@@ -124,7 +126,7 @@ func cmdCrashApply(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // no-secret fails when any file under the work directory holds the
-// channel access token.
+// channel access token, the database password or the database URL.
 func cmdNoSecret(ts *testscript.TestScript, neg bool, args []string) {
 	root := ts.MkAbs(".")
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -137,6 +139,12 @@ func cmdNoSecret(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		if bytes.Contains(data, []byte(testToken)) {
 			ts.Fatalf("%s holds the channel access token", path)
+		}
+		if bytes.Contains(data, []byte(testDBPassword)) {
+			ts.Fatalf("%s holds the database password", path)
+		}
+		if u := ts.Getenv("LINEUP_DATABASE_URL"); u != "" && bytes.Contains(data, []byte(u)) {
+			ts.Fatalf("%s holds the database URL", path)
 		}
 		return nil
 	})

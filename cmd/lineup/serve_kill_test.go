@@ -31,9 +31,7 @@ func TestServeKilledMidLoad(t *testing.T) {
 		t.Skip("builds the binary and kills it")
 	}
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "lineup")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	require.NoError(t, err, "%s", out)
+	bin := buildLineup(t)
 	dir := filepath.Join(tmp, "config")
 	require.NoError(t, os.MkdirAll(dir, 0o755))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "main.lineup.hcl"),
@@ -105,11 +103,12 @@ func (s *eventSet) add(ids ...string) {
 	}
 }
 
-// startServe starts `lineup serve` on a free port and returns its URL.
-func startServe(t *testing.T, bin, dir string) (*exec.Cmd, string) {
+// startServe starts `lineup serve` on a free port, with env added to
+// its environment, and returns its URL.
+func startServe(t *testing.T, bin, dir string, env ...string) (*exec.Cmd, string) {
 	t.Helper()
 	cmd := exec.Command(bin, "-chdir", dir, "serve", "-addr", "127.0.0.1:0")
-	cmd.Env = append(os.Environ(), "LINE_CHANNEL_SECRET="+killSecret)
+	cmd.Env = append(append(os.Environ(), "LINE_CHANNEL_SECRET="+killSecret), env...)
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
 	require.NoError(t, cmd.Start())

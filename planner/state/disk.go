@@ -112,11 +112,15 @@ func fromState(s *State) *fileV1 {
 	if len(s.Replies) > 0 {
 		f.Replies = map[string]*replyV1{}
 		for name, r := range s.Replies {
-			f.Replies[name] = &replyV1{Name: r.Name, Digest: r.Digest, Body: r.Body,
-				SensitiveDigests: r.SensitiveDigests, Salt: r.Salt, AppliedAt: utc(r.AppliedAt)}
+			f.Replies[name] = fromReply(r)
 		}
 	}
 	return f
+}
+
+func fromReply(r *Reply) *replyV1 {
+	return &replyV1{Name: r.Name, Digest: r.Digest, Body: r.Body, SensitiveDigests: r.SensitiveDigests, Salt: r.Salt,
+		AppliedAt: utc(r.AppliedAt)}
 }
 
 // reply is the in-memory form of rv, the reply rule of that name.

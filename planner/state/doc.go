@@ -13,6 +13,12 @@
 // given a State that was read (or created by New), so an unreadable file
 // is never overwritten. Secrets never enter the state.
 //
+// Backend is the state as the planner and the applier see it, about
+// records rather than files: read it (Load), record changes as an apply
+// makes them (OpenJournal: the retry key before the request, results as
+// they come), commit it (Commit) and lock it. Files is the state file
+// described here; package pgstate keeps the same records in PostgreSQL.
+//
 // Acquire guards a state file with "<state>.lock": an OS lock (flock on
 // unix) that dies with the process holding it, plus a note of who holds
 // it, so a second apply fails at once with a *LockedError naming the

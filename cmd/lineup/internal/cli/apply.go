@@ -17,6 +17,7 @@ import (
 type applyFlags struct {
 	inputs
 	selection
+	stateFlags
 	sandbox     bool
 	autoApprove bool
 	parallelism int
@@ -30,6 +31,7 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	fs := newFlags("apply [options] [PLAN]", "Plans, asks for approval, then sends what the plan shows, exactly once, "+
 		"recording every send in the state file before and after its request.", s)
 	f.inputs.register(fs)
+	f.stateFlags.register(fs)
 	fs.BoolVar(&f.sandbox, "sandbox", false, "send to the embedded LINE sandbox (kept in .lineup/sandbox) instead of LINE")
 	fs.BoolVar(&f.autoApprove, "auto-approve", false, "apply without asking for approval")
 	f.selection.register(fs)
@@ -60,12 +62,12 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	if f.json && !f.autoApprove {
 		return fail(s, errJSONNeedsApproval)
 	}
-	w, ok := loadWithState(f.inputs, "apply", true, g, s)
+	w, ok := loadWithState(ctx, f.inputs, f.stateFlags, "apply", true, g, s)
 	if !ok {
 		return 1
 	}
 	defer w.release()
-	cfg, st, path := w.cfg, w.st, w.path
+	cfg, st, backend := w.cfg, w.st, w.backend
 	// The state's lock is held; LINE (or the sandbox) must be reachable
 	// with a token too before a plan is shown for approval.
 	client, closeLine, err := connect(cfg, f.sandbox, s)
@@ -98,7 +100,7 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 			return code
 		}
 	}
-	return execute(ctx, cfg, p, st, path, client, f, jv, s)
+	return execute(ctx, cfg, p, st, backend, client, f, jv, s)
 }
 
 // applyView shows an apply as it goes and how it ended: progress.go for
@@ -116,7 +118,7 @@ type applyView interface {
 // execute performs a plan that was approved with client: it shows
 // progress (as JSON with jv, else for people), applies, and says how it
 // ended.
-func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.State, path string, client *line.Client,
+func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.State, backend state.Backend, client *line.Client,
 	f applyFlags, jv *jsonView, s Streams) int {
 	if f.sandbox && jv == nil {
 		fmt.Fprintf(s.Out, "\nSending to the embedded LINE sandbox in %s: nothing leaves this machine.\n\n", sandboxDir)
@@ -128,7 +130,7 @@ func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.S
 	stopWatch := watchInterrupt(ctx, view)
 	err := applier.Apply(ctx, cfg, p, st, applier.Options{
 		Client:       client,
-		StatePath:    path,
+		Backend:      backend,
 		Now:          s.Now,
 		Parallelism:  f.parallelism,
 		Report:       view.report,

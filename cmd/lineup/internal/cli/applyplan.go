@@ -37,12 +37,12 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 	if err != nil {
 		return fail(s, err)
 	}
-	w, ok := loadWithState(f.inputs, "apply", true, g, s)
+	w, ok := loadWithState(ctx, f.inputs, f.stateFlags, "apply", true, g, s)
 	if !ok {
 		return 1
 	}
 	defer w.release()
-	cfg, st, statePath := w.cfg, w.st, w.path
+	cfg, st := w.cfg, w.st
 	if err := sp.CheckConfig(cfg); err != nil {
 		return refuse(s, err)
 	}
@@ -81,7 +81,7 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 	if !approved(p, sp.Plan, f.approve, s) { // due.go
 		return 1
 	}
-	return execute(ctx, cfg, p, st, statePath, client, f, jv, s)
+	return execute(ctx, cfg, p, st, w.backend, client, f, jv, s)
 }
 
 // refuse prints why a saved plan is not applied.

@@ -81,7 +81,7 @@ var commands = map[string]command{
 	"sandbox":  {"Run the LINE API emulator as a server", runSandbox},
 	"serve":    {"Receive LINE webhooks: record messages in the inbox, answer reply rules", runServe},
 	"inbox":    {"List the messages lineup serve received, with their quote tokens", runInbox},
-	"state":    {"Settle sends whose outcome is unknown: state resolve ADDR -sent|-not-sent", runState},
+	"state":    {"Read, move or settle the state: state list, show, pull, push, resolve", runState},
 	"refresh":  {"Read the progress of narrowcasts that have not finished into the state", runRefresh},
 	"fmt":      {"Rewrite *.lineup.hcl files in the canonical format", runFmt},
 }

@@ -20,7 +20,7 @@ func applyDue(ctx context.Context, g global, f applyFlags, s Streams) int {
 	if len(f.replace) > 0 || len(f.approve) > 0 {
 		return fail(s, fmt.Errorf("-due cannot be given with -replace or -approve: it sends only what an earlier apply scheduled"))
 	}
-	w, ok := loadWithState(f.inputs, "apply", true, g, s)
+	w, ok := loadWithState(ctx, f.inputs, f.stateFlags, "apply", true, g, s)
 	if !ok {
 		return 1
 	}
@@ -50,7 +50,7 @@ func applyDue(ctx context.Context, g global, f applyFlags, s Streams) int {
 		due = append(due, ch.Address)
 	}
 	fmt.Fprintf(s.Out, "Due: %s.\n", strings.Join(due, ", "))
-	code := execute(ctx, w.cfg, p, w.st, w.path, client, f, nil, s)
+	code := execute(ctx, w.cfg, p, w.st, w.backend, client, f, nil, s)
 	if len(refused) > 0 {
 		return 1
 	}

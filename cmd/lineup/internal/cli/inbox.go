@@ -15,13 +15,21 @@ import (
 	"github.com/lineupdev/lineup/lang"
 )
 
-// readInbox reads the inbox file for lang's inbox["MESSAGE_ID"], without
-// locking it: a running `lineup serve` may be appending to it.
-func readInbox(path string) (map[string]lang.InboxMessage, error) {
-	in, err := webhook.ReadInbox(path)
-	if err != nil {
-		return nil, err
+// inboxReader reads the inbox for lang's inbox["MESSAGE_ID"] (see
+// readInboxOf), in the workspace sf and s choose.
+func inboxReader(ctx context.Context, sf stateFlags, s Streams) lang.InboxReader {
+	return func(set lang.Settings, path string) (map[string]lang.InboxMessage, error) {
+		set.InboxFile = path
+		in, err := readInboxOf(ctx, set, sf, s) // backend.go
+		if err != nil {
+			return nil, err
+		}
+		return inboxMessages(in), nil
 	}
+}
+
+// inboxMessages are the messages of in by ID, as lang takes them.
+func inboxMessages(in *webhook.Inbox) map[string]lang.InboxMessage {
 	msgs := in.Recent(math.MaxInt)
 	out := make(map[string]lang.InboxMessage, len(msgs))
 	for _, m := range msgs {
@@ -30,18 +38,19 @@ func readInbox(path string) (map[string]lang.InboxMessage, error) {
 			Chat: m.Chat, UserID: m.UserID, Text: m.Text,
 		}
 	}
-	return out, nil
+	return out
 }
 
-// inboxPath is where the configuration in the working directory keeps its
-// inbox. The configuration need not be valid: listing the inbox is how
-// one finds the message ID a broken inbox["..."] reference should name.
-func inboxPath(s Streams) string {
+// inboxSettings is the lineup block of the configuration in the working
+// directory, which says where the inbox is. The configuration need not be
+// valid: listing the inbox is how one finds the message ID a broken
+// inbox["..."] reference should name.
+func inboxSettings(s Streams) lang.Settings {
 	cfg, _ := lang.Load(".", lang.Options{Env: s.Env})
 	if cfg == nil {
-		return lang.DefaultInboxFile
+		return lang.Settings{}
 	}
-	return cfg.Settings.InboxPath(".")
+	return cfg.Settings
 }
 
 func runInbox(ctx context.Context, g global, args []string, s Streams) int {
@@ -49,14 +58,16 @@ func runInbox(ctx context.Context, g global, args []string, s Streams) int {
 		"to use as inbox[\"MESSAGE_ID\"] in a push that quotes them.", s)
 	n := fs.Int("n", 20, "list the last `N` messages")
 	asJSON := fs.Bool("json", false, "print JSON, with full texts and quote tokens")
+	var sf stateFlags
+	sf.register(fs)
 	if code, ok := parse(fs, args, s); !ok {
 		return code
 	}
-	path := inboxPath(s)
-	in, err := webhook.ReadInbox(path)
+	in, err := readInboxOf(ctx, inboxSettings(s), sf, s) // backend.go
 	if err != nil {
 		return fail(s, err)
 	}
+	path := in.Path()
 	msgs := in.Recent(max(*n, 0))
 	if *asJSON {
 		return printInboxJSON(s, path, msgs)

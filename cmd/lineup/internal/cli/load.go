@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -34,7 +35,7 @@ func loadConfig(in inputs, g global, s Streams) *lang.Config {
 		VarFiles:              in.varFiles,
 		Env:                   s.Env,
 		UnsetVariablesUnknown: in.unsetUnknown,
-		Inbox:                 readInbox, // inbox.go
+		Inbox:                 inboxReader(context.Background(), stateFlags{}, s), // inbox.go
 		Once:                  true,
 	})
 	var files map[string]*hcl.File
@@ -52,10 +53,11 @@ func loadConfig(in inputs, g global, s Streams) *lang.Config {
 // withState is a configuration evaluated with the values known after
 // apply that its state holds.
 type withState struct {
-	cfg  *lang.Config
-	st   *state.State
-	path string // the state file
-	// release gives back the state's lock, if one was taken.
+	cfg     *lang.Config
+	st      *state.State
+	backend state.Backend
+	// release gives back the state's lock, if one was taken, and closes
+	// the backend.
 	release func()
 }
 
@@ -66,28 +68,19 @@ type withState struct {
 // it. Only apply, which evaluates the configuration again as results come
 // in, needs again; the others load it to evaluate once (lang.Options.Once).
 // It prints diagnostics and errors, and returns ok=false after them.
-func loadWithState(in inputs, lockOp string, again bool, g global, s Streams) (w withState, ok bool) {
+func loadWithState(ctx context.Context, in inputs, sf stateFlags, lockOp string, again bool, g global, s Streams) (w withState, ok bool) {
 	w.release = func() {}
 	var stateErr error
 	cfg, diags := lang.Load(".", lang.Options{
 		Vars:     in.vars,
 		VarFiles: in.varFiles,
 		Env:      s.Env,
-		Inbox:    readInbox, // inbox.go
+		Inbox:    inboxReader(ctx, sf, s), // inbox.go
 		Once:     !again,
 		ResultsFrom: func(set lang.Settings) map[string]lang.Result {
-			w.path = statePathOf(set)
-			if lockOp != "" {
-				lock, err := state.Acquire(w.path, lockOp)
-				if err != nil {
-					stateErr = err
-					return nil
-				}
-				w.release = func() { lock.Release() }
-			}
-			w.st, stateErr = state.Load(w.path)
+			w.backend, w.release, w.st, stateErr = openState(ctx, set, sf, lockOp, s)
 			if stateErr != nil {
-				stateErr = fmt.Errorf("%w\n\nThe state file was left as it is; lineup will not write over a state it cannot read", stateErr)
+				return nil
 			}
 			return planner.Results(w.st)
 		},
@@ -108,12 +101,34 @@ func loadWithState(in inputs, lockOp string, again bool, g global, s Streams) (w
 	return w, true
 }
 
-// statePath is where the configuration keeps its state.
-func statePath(cfg *lang.Config) string {
-	if cfg == nil {
-		return lang.DefaultStateFile
+// openState opens the backend of set, takes its lock for lockOp (when
+// not empty) and reads the state. release gives back the lock and closes
+// the backend; on error, nothing is left to release.
+func openState(ctx context.Context, set lang.Settings, sf stateFlags, lockOp string, s Streams) (
+	b state.Backend, release func(), st *state.State, err error) {
+	release = func() {}
+	b, err = openBackend(ctx, set, sf, s) // backend.go
+	if err != nil {
+		return nil, release, nil, err
 	}
-	return statePathOf(cfg.Settings)
+	unlock := func() error { return nil }
+	if lockOp != "" {
+		unlock, err = b.Lock(ctx, lockOp, sf.lockTimeout)
+		if err != nil {
+			b.Close()
+			return nil, release, nil, err
+		}
+	}
+	release = func() {
+		unlock()
+		b.Close()
+	}
+	st, err = b.Load(ctx)
+	if err != nil {
+		release()
+		return nil, func() {}, nil, fmt.Errorf("%w\n\nThe state was left as it is; lineup will not write over a state it cannot read", err)
+	}
+	return b, release, st, nil
 }
 
 func statePathOf(set lang.Settings) string {
@@ -121,16 +136,6 @@ func statePathOf(set lang.Settings) string {
 		return lang.DefaultStateFile
 	}
 	return filepath.Clean(set.StateFile)
-}
-
-// readState loads the state file, printing why it cannot be read.
-func readState(path string, s Streams) (*state.State, bool) {
-	st, err := state.Load(path)
-	if err != nil {
-		fmt.Fprintf(s.Err, "Error: %v\n\nThe state file was left as it is; lineup will not write over a state it cannot read.\n", err)
-		return nil, false
-	}
-	return st, true
 }
 
 // selection is what -replace and -target ask of a plan.

@@ -20,6 +20,7 @@ import (
 type planFlags struct {
 	inputs
 	selection
+	stateFlags
 	sandbox bool
 }
 
@@ -61,6 +62,7 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 		"records to forget (.) and unresolved sends (?). It sends nothing and writes nothing, except the saved "+
 		"plan with -out.", s)
 	f.inputs.register(fs)
+	f.stateFlags.register(fs)
 	fs.BoolVar(&f.sandbox, "sandbox", false, "plan against the embedded LINE sandbox (kept in .lineup/sandbox)")
 	f.selection.register(fs)
 	out := fs.String("out", "", "save the plan to `FILE`, for lineup apply FILE to apply exactly it")
@@ -79,10 +81,11 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 		g.noColor = true
 		s = md.capture(s)
 	}
-	w, ok := loadWithState(f.inputs, "", false, g, s)
+	w, ok := loadWithState(ctx, f.inputs, f.stateFlags, "", false, g, s)
 	if !ok {
 		return md.failed(s)
 	}
+	w.release()
 	cfg, st := w.cfg, w.st
 	p, ok := makePlan(cfg, st, &f.selection, readQuota(ctx, cfg, f.sandbox, s), g, s)
 	if !ok {

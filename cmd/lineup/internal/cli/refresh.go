@@ -15,15 +15,17 @@ func runRefresh(ctx context.Context, g global, args []string, s Streams) int {
 	fs := newFlags("refresh [options]", "Reads the progress of every narrowcast that has not finished "+
 		"and records it in the state. It sends nothing.", s)
 	useSandbox := fs.Bool("sandbox", false, "read from the embedded LINE sandbox (kept in .lineup/sandbox)")
+	var sf stateFlags
+	sf.register(fs)
 	if code, ok := parse(fs, args, s); !ok {
 		return code
 	}
-	w, ok := loadWithState(inputs{}, "refresh", false, g, s)
+	w, ok := loadWithState(ctx, inputs{}, sf, "refresh", false, g, s)
 	if !ok {
 		return 1
 	}
 	defer w.release()
-	cfg, st, path := w.cfg, w.st, w.path
+	cfg, st := w.cfg, w.st
 	var open []string
 	for addr, rec := range st.Sends {
 		if strings.HasPrefix(addr, "narrowcast.") && rec.Status == state.Sent && !rec.Progress.Finished() {
@@ -52,7 +54,7 @@ func runRefresh(ctx context.Context, g global, args []string, s Streams) int {
 		rec.Progress = applier.ProgressOf(p, s.Now())
 		fmt.Fprintf(s.Out, "%s: %s\n", addr, describeProgress(rec.Progress))
 	}
-	if err := state.Fold(path, st); err != nil {
+	if err := w.backend.Commit(ctx, st); err != nil {
 		return fail(s, err)
 	}
 	if failed > 0 {

@@ -28,6 +28,7 @@ const sandboxSecret = "sandbox-channel-secret"
 
 type serveFlags struct {
 	inputs
+	stateFlags
 	addr       string
 	sandbox    bool
 	unreviewed bool
@@ -38,6 +39,7 @@ func runServe(ctx context.Context, g global, args []string, s Streams) int {
 	fs := newFlags("serve [options]", "Receives LINE webhooks until interrupted: verifies their signature, records "+
 		"every message with its quote token in the inbox, and answers the reply rules.", s)
 	f.inputs.register(fs)
+	f.stateFlags.register(fs)
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	fs.BoolVar(&f.sandbox, "sandbox", false, "reply through the embedded LINE sandbox (kept in .lineup/sandbox), "+
 		"which can also play the users: see the address it prints")
@@ -48,10 +50,11 @@ func runServe(ctx context.Context, g global, args []string, s Streams) int {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	w, ok := loadWithState(f.inputs, "", false, g, s)
+	w, ok := loadWithState(ctx, f.inputs, f.stateFlags, "", false, g, s)
 	if !ok {
 		return 1
 	}
+	w.release()
 	cfg := w.cfg
 	replyRules, ok := serveRules(cfg, g, s)
 	if !ok {
@@ -89,12 +92,11 @@ func serve(ctx context.Context, cfg *lang.Config, f serveFlags, setup serveSetup
 		return fail(s, err)
 	}
 	defer closeLine()
-	inboxFile := cfg.Settings.InboxPath(".")
-	inbox, err := webhook.OpenInbox(inboxFile)
+	inbox, inboxName, closeInbox, err := inboxStore(ctx, cfg.Settings, f.stateFlags, s) // backend.go
 	if err != nil {
 		return fail(s, err)
 	}
-	defer inbox.Close()
+	defer closeInbox()
 	var replier webhook.Replier
 	if client != nil {
 		replier = client
@@ -108,7 +110,7 @@ func serve(ctx context.Context, cfg *lang.Config, f serveFlags, setup serveSetup
 	}
 	srv := webhookServer(h)
 	fmt.Fprintf(s.Out, "Listening for LINE webhooks on %s\n", url)
-	fmt.Fprintf(s.Out, "Recording messages in %s; %d reply rules.\n", inboxFile, len(setup.rules))
+	fmt.Fprintf(s.Out, "Recording messages in %s; %d reply rules.\n", inboxName, len(setup.rules))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(setup.ln) }()
 	select {
@@ -119,7 +121,7 @@ func serve(ctx context.Context, cfg *lang.Config, f serveFlags, setup serveSetup
 		err = srv.Shutdown(shut)
 	}
 	h.Wait()
-	if cerr := inbox.Close(); cerr != nil {
+	if cerr := closeInbox(); cerr != nil {
 		err = errors.Join(err, cerr)
 	}
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {

@@ -10,13 +10,16 @@ import (
 
 	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner/render"
+	"github.com/lineupdev/lineup/planner/state"
 )
 
 func runShow(ctx context.Context, g global, args []string, s Streams) int {
 	fs := newFlags("show [options] [PLAN]", "Shows the state: every send with its status, retry key, request ID, "+
 		"sent message IDs and quote tokens (with -json, as a JSON document of format_version "+stateFormatVersion+"). "+
 		"Given a PLAN saved by lineup plan -out, shows that plan instead.", s)
-	path := fs.String("state", "", "read the state from `FILE` (default: the configuration's state file)")
+	path := fs.String("state", "", "read the state from `FILE` (default: the configuration's state)")
+	var sf stateFlags
+	sf.register(fs)
 	stats := fs.Bool("stats", false, "read LINE's statistics of what the state records as sent: per request for "+
 		"narrowcasts and broadcasts, per day for pushes and multicasts (-json for JSON)")
 	sandbox := fs.Bool("sandbox", false, "with -stats, ask the embedded LINE sandbox")
@@ -26,7 +29,7 @@ func runShow(ctx context.Context, g global, args []string, s Streams) int {
 		return code
 	}
 	if *stats {
-		return showStats(ctx, view, *sandbox, g, s)
+		return showStats(ctx, view, *sandbox, sf, g, s)
 	}
 	if fs.NArg() == 1 {
 		return showSaved(fs.Arg(0), view, g, s)
@@ -38,31 +41,33 @@ func runShow(ctx context.Context, g global, args []string, s Streams) int {
 	if format == "markdown" {
 		return fail(s, errors.New("-format=markdown shows a saved plan: give its file, as in lineup show -format=markdown plan.out"))
 	}
+	set := lang.Settings{StateFile: *path}
 	if *path == "" {
-		*path = lang.DefaultStateFile
+		set.StateFile = lang.DefaultStateFile
 		if cfg := loadConfig(inputs{}, g, s); cfg != nil {
-			*path = statePath(cfg)
+			set = cfg.Settings
 		}
 	}
-	st, ok := readState(*path, s)
-	if !ok {
-		return 1
+	b, release, st, err := openState(ctx, set, sf, "", s)
+	if err != nil {
+		return fail(s, err)
 	}
+	release()
 	if format == "json" {
-		if err := showStateJSON(s.Out, *path, st); err != nil {
+		if err := showStateJSON(s.Out, where(b), st); err != nil {
 			return fail(s, err)
 		}
 		return 0
 	}
 	if len(st.Sends) == 0 && len(st.History) == 0 && len(st.Audiences) == 0 {
-		fmt.Fprintf(s.Out, "No state: nothing has been sent from this configuration yet (%s).\n", *path)
+		fmt.Fprintf(s.Out, "No state: nothing has been sent from this configuration yet (%s).\n", where(b))
 		return 0
 	}
 	writtenBy := ""
 	if st.LineupVersion != "" {
 		writtenBy = ", written by lineup " + st.LineupVersion
 	}
-	fmt.Fprintf(s.Out, "State %s (lineage %s, serial %d%s)\n", *path, st.Lineage, st.Serial, writtenBy)
+	fmt.Fprintf(s.Out, "State %s (lineage %s, serial %d%s)\n", where(b), st.Lineage, st.Serial, writtenBy)
 	addrs := make([]string, 0, len(st.Sends))
 	for a := range st.Sends {
 		addrs = append(addrs, a)
@@ -112,4 +117,13 @@ func showSaved(path string, view viewFlags, g global, s Streams) int {
 		return fail(s, err)
 	}
 	return 0
+}
+
+// where names the state for show: the state file's path, or the
+// backend's description.
+func where(b state.Backend) string {
+	if f, ok := b.(state.Files); ok {
+		return f.Path
+	}
+	return b.String()
 }

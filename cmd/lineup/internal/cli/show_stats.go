@@ -57,7 +57,7 @@ type dailyStats struct {
 
 // showStats is lineup show -stats: LINE's statistics of what the state
 // records as sent, for people or (-json) as JSON.
-func showStats(ctx context.Context, view viewFlags, sandbox bool, g global, s Streams) int {
+func showStats(ctx context.Context, view viewFlags, sandbox bool, sf stateFlags, g global, s Streams) int {
 	format, err := view.resolve()
 	if err != nil {
 		return fail(s, err)
@@ -69,10 +69,11 @@ func showStats(ctx context.Context, view viewFlags, sandbox bool, g global, s St
 	if cfg == nil {
 		return 1
 	}
-	st, ok := readState(statePath(cfg), s)
-	if !ok {
-		return 1
+	_, release, st, err := openState(ctx, cfg.Settings, sf, "", s)
+	if err != nil {
+		return fail(s, err)
 	}
+	release()
 	client, closeLine, err := connect(cfg, sandbox, s)
 	if err != nil {
 		return fail(s, err)

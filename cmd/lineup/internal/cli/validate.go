@@ -54,7 +54,7 @@ func validateConfig(in inputs, s Streams) (*lang.Config, hcl.Diagnostics) {
 		VarFiles:              in.varFiles,
 		Env:                   s.Env,
 		UnsetVariablesUnknown: in.unsetUnknown,
-		Inbox:                 readInbox, // inbox.go
+		Inbox:                 inboxReader(context.Background(), stateFlags{}, s), // inbox.go
 		// Not Once: the syntax stays, so that each diagnostic names its
 		// enclosing block (the snippet's context in -json).
 	})

@@ -1,0 +1,5 @@
+lineup {
+  backend "postgres" { # ERROR: Missing required argument
+    schema = "lineup"
+  }
+}

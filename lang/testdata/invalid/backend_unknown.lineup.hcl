@@ -1,0 +1,5 @@
+lineup {
+  backend "s3" { # ERROR: Unsupported backend
+    bucket = "x"
+  }
+}

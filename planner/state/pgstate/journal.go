@@ -1,0 +1,176 @@
+package pgstate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/lineupdev/lineup/planner/state"
+)
+
+// journal records an apply's changes as rows. Changes that arrive while a
+// transaction is being committed are committed together in the next one
+// (group commit), so recording keeps up with LINE's rate limits.
+type journal struct {
+	b *Backend
+
+	mu      sync.Mutex
+	cond    *sync.Cond
+	ops     []op
+	waiters []chan error
+	closed  bool
+	err     error // the first failure; every later change fails
+	done    chan struct{}
+}
+
+// op is one change: kind "put", "forget", "drop", "audience" or
+// "audience-drop".
+type op struct {
+	kind    string
+	address string
+	data    []byte
+}
+
+// OpenJournal commits s (bumping its serial), then records changes to it
+// until Close. The caller holds the lock; the Backend's connection is the
+// journal's until Close.
+func (b *Backend) OpenJournal(ctx context.Context, s *state.State) (state.Recorder, error) {
+	if err := b.Commit(ctx, s); err != nil {
+		return nil, err
+	}
+	j := &journal{b: b, done: make(chan struct{})}
+	j.cond = sync.NewCond(&j.mu)
+	go j.loop()
+	return j, nil
+}
+
+func (j *journal) Put(r *state.Record, durable bool) error {
+	return j.add(op{"put", r.Address, mustMarshalRecord(r)}, durable)
+}
+
+func (j *journal) Forget(r *state.Record, durable bool) error {
+	return j.add(op{"forget", r.Address, mustMarshalRecord(r)}, durable)
+}
+
+func (j *journal) Drop(address string, durable bool) error {
+	return j.add(op{"drop", address, nil}, durable)
+}
+
+func (j *journal) PutAudience(a *state.Audience, durable bool) error {
+	data, err := state.MarshalAudience(a)
+	if err != nil {
+		return err
+	}
+	return j.add(op{"audience", a.Address, data}, durable)
+}
+
+func (j *journal) DropAudience(address string, durable bool) error {
+	return j.add(op{"audience-drop", address, nil}, durable)
+}
+
+func (j *journal) add(o op, durable bool) error {
+	var w chan error
+	if durable {
+		w = make(chan error, 1)
+	}
+	j.mu.Lock()
+	if j.closed || j.err != nil {
+		err := errors.Join(errors.New("the state journal is closed"), j.err)
+		j.mu.Unlock()
+		return err
+	}
+	j.ops = append(j.ops, o)
+	if w != nil {
+		j.waiters = append(j.waiters, w)
+	}
+	j.cond.Signal()
+	j.mu.Unlock()
+	if w == nil {
+		return nil
+	}
+	return <-w
+}
+
+func (j *journal) loop() {
+	defer close(j.done)
+	for {
+		j.mu.Lock()
+		for len(j.ops) == 0 && !j.closed {
+			j.cond.Wait()
+		}
+		if len(j.ops) == 0 {
+			j.mu.Unlock()
+			return
+		}
+		ops, waiters := j.ops, j.waiters
+		j.ops, j.waiters = nil, nil
+		j.mu.Unlock()
+
+		err := j.commit(ops)
+		if err != nil {
+			err = fmt.Errorf("recording in %s: %s", j.b, Cause(err))
+			j.mu.Lock()
+			if j.err == nil {
+				j.err = err
+			}
+			j.mu.Unlock()
+		}
+		for _, w := range waiters {
+			w <- err
+		}
+	}
+}
+
+// commit writes ops in one transaction and updates what the Backend knows
+// the database holds.
+func (j *journal) commit(ops []op) error {
+	b := j.b
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	ctx := context.Background()
+	batch := &pgx.Batch{}
+	for _, o := range ops {
+		b.queue(batch, o) // backend.go
+	}
+	tx, err := b.conn.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	if err := tx.SendBatch(ctx, batch).Close(); err != nil {
+		return err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return err
+	}
+	for _, o := range ops {
+		switch o.kind {
+		case "put":
+			b.known.sends[o.address] = o.data
+		case "forget":
+			delete(b.known.sends, o.address)
+			b.known.history = append(b.known.history, o.data)
+		case "drop":
+			delete(b.known.sends, o.address)
+		case "audience":
+			b.known.audiences[o.address] = o.data
+		case "audience-drop":
+			delete(b.known.audiences, o.address)
+		}
+	}
+	return nil
+}
+
+// Close commits what is queued and stops the journal.
+func (j *journal) Close() error {
+	j.mu.Lock()
+	j.closed = true
+	j.cond.Signal()
+	j.mu.Unlock()
+	<-j.done
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.err
+}
