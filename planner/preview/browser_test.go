@@ -135,7 +135,7 @@ func htmlOf(t *testing.T, doc *plandoc.Document, opt preview.Options) []byte {
 // rect is an element's getBoundingClientRect.
 type rect struct {
 	X, Y, W, H float64
-	Found     bool
+	Found      bool
 }
 
 func (r rect) right() float64  { return r.X + r.W }
