@@ -32,7 +32,7 @@ func (d *drawer) message(m map[string]any, path string) (n *node, wide bool) {
 	case "sticker":
 		u := "https://stickershop.line-scdn.net/stickershop/v1/sticker/" + idPart(m["stickerId"]) + "/android/sticker.png"
 		p := d.picture("sticker", u, "contain")
-		p.Title = "sticker " + idPart(m["packageId"]) + "/" + idPart(m["stickerId"])
+		p.Kids[0].Text = "sticker " + idPart(m["packageId"]) + "/" + idPart(m["stickerId"])
 		return p, false
 	case "image":
 		return d.picture("photo", d.value(m["previewImageUrl"], lang.JoinKey(path, "previewImageUrl")), "cover"), false
@@ -115,6 +115,7 @@ func (d *drawer) emoji(e map[string]any) *node {
 	p := d.picture("emoji", emojiURL(e), "contain")
 	p.Inline = true
 	p.Title = "LINE emoji " + idPart(e["productId"]) + "/" + idPart(e["emojiId"])
+	p.Kids[0].Text = idPart(e["productId"]) + "/" + idPart(e["emojiId"])
 	return p
 }
 
