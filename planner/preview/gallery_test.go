@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/png"
 	"net/url"
 	"os"
@@ -115,6 +116,9 @@ func comparePNG(t *testing.T, golden string, got []byte) {
 		t.Errorf("%v (run go test ./planner/preview -run TestGallery -update to write it)", err)
 		return
 	}
+	if bytes.Equal(wantData, got) {
+		return
+	}
 	want, err := png.Decode(bytes.NewReader(wantData))
 	if err != nil {
 		t.Fatalf("%s: %v", golden, err)
@@ -130,10 +134,12 @@ func comparePNG(t *testing.T, golden string, got []byte) {
 	}
 	off := 0
 	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			if far(img, want, x, y) {
+	p1, p2 := nrgba(img), nrgba(want)
+	for i := 0; i < len(p1.Pix); i += 4 {
+		for c := 0; c < 4; c++ {
+			if d := int(p1.Pix[i+c]) - int(p2.Pix[i+c]); d > 24 || d < -24 {
 				off++
+				break
 			}
 		}
 	}
@@ -143,17 +149,14 @@ func comparePNG(t *testing.T, golden string, got []byte) {
 	}
 }
 
-// far reports whether a channel of the pixel differs by more than 24 of
-// 255.
-func far(a, b image.Image, x, y int) bool {
-	r1, g1, b1, a1 := a.At(x, y).RGBA()
-	r2, g2, b2, a2 := b.At(x, y).RGBA()
-	for _, d := range [][2]uint32{{r1, r2}, {g1, g2}, {b1, b2}, {a1, a2}} {
-		if diff := int(d[0]>>8) - int(d[1]>>8); diff > 24 || diff < -24 {
-			return true
-		}
+// nrgba is m as an *image.NRGBA.
+func nrgba(m image.Image) *image.NRGBA {
+	if n, ok := m.(*image.NRGBA); ok {
+		return n
 	}
-	return false
+	n := image.NewNRGBA(m.Bounds())
+	draw.Draw(n, n.Bounds(), m, m.Bounds().Min, draw.Src)
+	return n
 }
 
 // keep writes the picture that did not match beside the test's temp
