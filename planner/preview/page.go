@@ -85,6 +85,10 @@ func Sendable(c *plandoc.Change) bool {
 	return c.Kind != "audience" && c.Payload != nil && (c.Action == "send" || c.Action == "unresolved")
 }
 
+// PictureName is the file name of the picture of the send at address
+// (lineup preview -png writes it; plan -preview-url links it).
+func PictureName(address string) string { return address + ".png" }
+
 // New draws the sends of doc that apply would make, in apply order, and
 // the reply rules.
 func New(doc *plandoc.Document, replies []Reply, opt Options) *Page {

@@ -29,6 +29,10 @@ type MarkdownOptions struct {
 	// always written; the table and the details are cut, with a note,
 	// to stay under it.
 	Limit int
+	// Thumbnail, when set, gives the URL of a send's picture (lineup
+	// preview -png), or "" for a change that has none; each picture is
+	// shown, linked to itself, after the table.
+	Thumbnail func(address string) string
 }
 
 // Markdown writes p for a pull-request comment: the marker, a title, a
@@ -81,6 +85,9 @@ func Markdown(w io.Writer, p *planner.Plan, opts MarkdownOptions) error {
 			"`lineup show` on the saved plan prints all of them._\n", more, noun, thousands(limit))
 	}
 	b.WriteString("\n")
+	if opts.Thumbnail != nil {
+		b.WriteString(thumbnails(listed[:rows], opts.Thumbnail, budget-b.Len()))
+	}
 	shown := 0
 	for _, ch := range listed[:rows] {
 		d := details(ch)
@@ -251,4 +258,26 @@ func longestRun(s string, c byte) int {
 		}
 	}
 	return longest
+}
+
+// thumbnails is the preview section: each listed send's picture, linked
+// to itself, within budget bytes; "" when no change has one.
+func thumbnails(listed []*planner.Change, url func(string) string, budget int) string {
+	var b strings.Builder
+	for _, ch := range listed {
+		u := url(ch.Address)
+		if u == "" {
+			continue
+		}
+		u = html.EscapeString(u)
+		img := fmt.Sprintf("<a href=\"%s\"><img src=\"%s\" width=\"240\" alt=\"%s\"></a>\n", u, u, html.EscapeString(ch.Address))
+		if b.Len()+len(img)+40 > budget {
+			break
+		}
+		b.WriteString(img)
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "#### Preview\n\n" + b.String() + "\n"
 }

@@ -28,11 +28,15 @@ type planFlags struct {
 type viewFlags struct {
 	format string
 	json   bool
+	// previewURL is where the pictures of lineup preview -png are
+	// published, for markdown thumbnails.
+	previewURL string
 }
 
 func (v *viewFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&v.format, "format", "human", "print the plan as `FORMAT`: human, markdown (for a pull-request comment) or json")
 	fs.BoolVar(&v.json, "json", false, "print the plan as JSON (same as -format=json)")
+	fs.StringVar(&v.previewURL, "preview-url", "", "with -format=markdown, show each send's picture from `PREFIX`/ADDRESS.png (lineup preview -png)")
 }
 
 // resolve returns the format, or an error for an unknown one.
@@ -90,7 +94,11 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 			return fail(s, err)
 		}
 	}
-	if err := renderPlan(s.Out, p, doc, format, useColor(g, s)); err != nil {
+	var mopts render.MarkdownOptions
+	if view.previewURL != "" {
+		mopts.Thumbnail = thumbnails(p, view.previewURL)
+	}
+	if err := renderPlanWith(s.Out, p, doc, format, mopts, useColor(g, s)); err != nil {
 		return fail(s, err)
 	}
 	if saved != nil && format == "human" {
@@ -107,11 +115,16 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 // a buffer: a plan of thousands of changes is many small writes. The JSON
 // of a saved plan is doc, the document of its file.
 func renderPlan(out io.Writer, p *planner.Plan, doc *plandoc.Document, format string, color bool) error {
+	return renderPlanWith(out, p, doc, format, render.MarkdownOptions{}, color)
+}
+
+// renderPlanWith is renderPlan with the markdown renderer's options.
+func renderPlanWith(out io.Writer, p *planner.Plan, doc *plandoc.Document, format string, mopts render.MarkdownOptions, color bool) error {
 	w := bufio.NewWriterSize(out, 64<<10)
 	var err error
 	switch {
 	case format == "markdown":
-		err = render.Markdown(w, p, render.MarkdownOptions{})
+		err = render.Markdown(w, p, mopts)
 	case format == "json" && doc != nil:
 		err = plandoc.Encode(w, doc)
 	case format == "json":

@@ -7,7 +7,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/lineupdev/lineup/planner"
 	"github.com/lineupdev/lineup/planner/plandoc"
 	"github.com/lineupdev/lineup/planner/preview"
 	"github.com/lineupdev/lineup/planner/preview/browser"
@@ -103,9 +105,33 @@ func takePictures(ctx context.Context, browserPath, index string, page *preview.
 		return 0, err
 	}
 	for i, snd := range page.Sends {
-		if err := os.WriteFile(filepath.Join(dir, snd.Address+".png"), shots[i], 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, preview.PictureName(snd.Address)), shots[i], 0o644); err != nil {
 			return i, err
 		}
 	}
 	return len(shots), nil
+}
+
+// thumbnails gives plan -format=markdown the URL of each picture lineup
+// preview -png takes, under prefix, for the sends it draws. A query in
+// prefix stays at the end: https://github.com/O/R/blob/SHA/DIR?raw=true
+// gives .../DIR/push.a.png?raw=true.
+func thumbnails(p *planner.Plan, prefix string) func(string) string {
+	drawn := map[string]bool{}
+	for _, c := range plandoc.New(p).Changes {
+		if preview.Sendable(c) {
+			drawn[c.Address] = true
+		}
+	}
+	base, query, hasQuery := strings.Cut(prefix, "?")
+	base = strings.TrimSuffix(base, "/") + "/"
+	if hasQuery {
+		query = "?" + query
+	}
+	return func(address string) string {
+		if !drawn[address] {
+			return ""
+		}
+		return base + url.PathEscape(preview.PictureName(address)) + query
+	}
 }
