@@ -19,6 +19,8 @@ type applyFlags struct {
 	autoApprove bool
 	replace     listFlag
 	parallelism int
+	// testTo are the testers of apply -test-to (testdeliver.go).
+	testTo listFlag
 }
 
 func runApply(ctx context.Context, g global, args []string, s Streams) int {
@@ -30,8 +32,15 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	fs.BoolVar(&f.autoApprove, "auto-approve", false, "apply without asking for approval")
 	fs.Var(&f.replace, "replace", "send `ADDR` again although it was sent before (repeatable)")
 	fs.IntVar(&f.parallelism, "parallelism", 16, "at most `N` requests in flight (LINE's rate limits apply as well)")
+	fs.Var(&f.testTo, "test-to", "push each planned send's messages to tester `USER_ID` instead, marked as a test; nothing is marked as sent (repeatable)")
 	if code, ok := parseArgs(fs, args, s, 1); !ok {
 		return code
+	}
+	if len(f.testTo) > 0 {
+		if fs.NArg() == 1 {
+			return fail(s, fmt.Errorf("-test-to delivers what the configuration plans now; it takes no plan file"))
+		}
+		return runTestDeliveries(ctx, g, f, s)
 	}
 	if fs.NArg() == 1 {
 		return applySaved(ctx, g, f, fs.Arg(0), s) // a plan saved by plan -out: applyplan.go
