@@ -20,7 +20,8 @@
 // (https://developers.line.biz/flex-simulator/).
 //
 // The page is data, never markup: every string from the configuration
-// goes through html/template's escaping, every CSS value is built here
+// is HTML-escaped (the page by html/template, the drawings by the same
+// escaping without reflection), every CSS value is built here
 // from numbers, keywords and colours that were checked, images are CSS
 // backgrounds over a placeholder that names their URL (so an image that
 // fails to load leaves the placeholder), the page has no JavaScript, and

@@ -74,9 +74,16 @@ type Send struct {
 	Alts       []Note
 	Taps       []Tap
 	Notes      []Note
-	Phone      *node
-	Unrolled   []*node
+	Phone      Drawing
+	Unrolled   []Drawing
 }
+
+// Drawing is a drawn part of the page.
+type Drawing struct{ n *node }
+
+// HTML is the drawing as HTML, every value from the configuration
+// escaped.
+func (d Drawing) HTML() template.HTML { return d.n.markup() }
 
 // Sendable reports whether apply would send the change: a send (not an
 // audience) planned to be sent, or unresolved (apply retries it with its
@@ -144,7 +151,10 @@ func drawSend(s *Send, msgs []any, clock string, opt Options) {
 		phone.add(d.quickReply(quick, quickAt))
 	}
 	phone.add(div("input", span("", "Aa")))
-	s.Phone, s.Unrolled = phone, d.unrolled
+	s.Phone = Drawing{phone}
+	for _, u := range d.unrolled {
+		s.Unrolled = append(s.Unrolled, Drawing{u})
+	}
 	s.Alts, s.Taps, s.Notes = d.alts, d.taps, d.notes
 }
 
@@ -282,7 +292,7 @@ func recipientText(r map[string]any) string {
 	return str(r["type"])
 }
 
-var pageTemplate = template.Must(template.New("page").Parse(nodeTemplate + pageHTML))
+var pageTemplate = template.Must(template.New("page").Parse(pageHTML))
 
 // Write writes the page as one self-contained HTML document.
 func (p *Page) Write(w io.Writer) error {

@@ -15,12 +15,12 @@ const pageHTML = `{{define "page"}}<!DOCTYPE html>
 {{range .Sends}}<section class="send" id="{{.ID}}">
 <div class="meta"><span class="addr">{{.Address}}</span> <span class="act">{{.Action}}</span>
 <dl><dt>Recipients</dt><dd>{{.Recipients}}</dd><dt>Estimated messages</dt><dd>{{.Estimate}}</dd>{{with .Reason}}<dt>Why</dt><dd>{{.}}</dd>{{end}}</dl></div>
-<div class="sides">{{template "node" .Phone}}
+<div class="sides">{{.Phone.HTML}}
 <div class="notes">
 {{with .Alts}}<h3>Notification text (altText)</h3><ul>{{range .}}<li><code>{{.Path}}</code> {{.Text}}</li>{{end}}</ul>{{end}}
 {{with .Taps}}<h3>Where each tap leads</h3><ol class="legend">{{range .}}<li><span class="badge">{{.N}}</span> <b>{{.Type}}</b>{{with .Label}} “{{.}}”{{end}}: <span class="target">{{.Target}}</span>{{range .Flags}} <span class="flag">{{.}}</span>{{end}} <code>{{.Path}}</code></li>{{end}}</ol>{{end}}
 {{with .Notes}}<h3>Warnings</h3><ul class="warnings">{{range .}}<li><code>{{.Path}}</code> {{.Text}}</li>{{end}}</ul>{{end}}
-{{with .Unrolled}}<h3>Carousels unrolled</h3>{{range .}}{{template "node" .}}{{end}}{{end}}
+{{with .Unrolled}}<h3>Carousels unrolled</h3>{{range .}}{{.HTML}}{{end}}{{end}}
 </div></div></section>
 {{end}}</body></html>
 {{end}}`
