@@ -32,6 +32,10 @@ type MarkdownOptions struct {
 	// Dir and Commit, when set, say what was planned: the configuration
 	// directory (relative to the repository) and the commit checked out.
 	Dir, Commit string
+	// Thumbnail, when set, gives the URL of a send's picture (lineup
+	// preview -png), or "" for a change that has none; each picture is
+	// shown, linked to itself, after the table.
+	Thumbnail func(address string) string
 }
 
 // heading is the marker, the title and the line saying what was planned.
@@ -122,6 +126,9 @@ func Markdown(w io.Writer, p *planner.Plan, opts MarkdownOptions) error {
 			"`lineup show` on the saved plan prints all of them._\n", thousands(more), noun, thousands(limit))
 	}
 	b.WriteString("\n")
+	if opts.Thumbnail != nil {
+		b.WriteString(thumbnails(listed[:rows], opts.Thumbnail, budget-b.Len()))
+	}
 	shown := 0
 	for _, e := range entries[:rows] {
 		d := e.details()
@@ -367,4 +374,26 @@ func MarkdownFailed(w io.Writer, errors string, opts MarkdownOptions) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// thumbnails is the preview section: each listed send's picture, linked
+// to itself, within budget bytes; "" when no change has one.
+func thumbnails(listed []*planner.Change, url func(string) string, budget int) string {
+	var b strings.Builder
+	for _, ch := range listed {
+		u := url(ch.Address)
+		if u == "" {
+			continue
+		}
+		u = html.EscapeString(u)
+		img := fmt.Sprintf("<a href=\"%s\"><img src=\"%s\" width=\"240\" alt=\"%s\"></a>\n", u, u, html.EscapeString(ch.Address))
+		if b.Len()+len(img)+40 > budget {
+			break
+		}
+		b.WriteString(img)
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "#### Preview\n\n" + b.String() + "\n"
 }

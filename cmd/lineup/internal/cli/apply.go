@@ -24,6 +24,8 @@ type applyFlags struct {
 	json        bool
 	due         bool     // due.go
 	approve     listFlag // due.go
+	// testTo are the testers of apply -test-to (testdeliver.go).
+	testTo listFlag
 }
 
 func runApply(ctx context.Context, g global, args []string, s Streams) int {
@@ -40,8 +42,15 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 		"(planned, sending, sent, retried, failed, summary); needs -auto-approve or a saved plan")
 	fs.BoolVar(&f.due, "due", false, "send the scheduled sends that are due, if their configuration is still the one reviewed (for a cron job)")
 	fs.Var(&f.approve, "approve", "approve `ADDR`, a send the policy's require_approval names (repeatable)")
+	fs.Var(&f.testTo, "test-to", "push each planned send's messages to tester `USER_ID` instead, marked as a test; nothing is marked as sent (repeatable)")
 	if code, ok := parseArgs(fs, args, s, 1); !ok {
 		return code
+	}
+	if len(f.testTo) > 0 {
+		if fs.NArg() == 1 {
+			return fail(s, fmt.Errorf("-test-to delivers what the configuration plans now; it takes no plan file"))
+		}
+		return runTestDeliveries(ctx, g, f, s)
 	}
 	if f.due {
 		if fs.NArg() == 1 {

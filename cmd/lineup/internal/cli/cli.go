@@ -84,6 +84,7 @@ var commands = map[string]command{
 	"state":    {"Read, move or settle the state: state list, show, pull, push, resolve", runState},
 	"refresh":  {"Read the progress of narrowcasts that have not finished into the state", runRefresh},
 	"fmt":      {"Rewrite *.lineup.hcl files in the canonical format", runFmt},
+	"preview":  {"Draw every message apply would send as LINE shows it (HTML, and PNG with -png)", runPreview},
 }
 
 // Run runs lineup with the arguments after the program name and returns

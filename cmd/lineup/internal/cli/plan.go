@@ -29,11 +29,15 @@ type planFlags struct {
 type viewFlags struct {
 	format string
 	json   bool
+	// previewURL is where the pictures of lineup preview -png are
+	// published, for markdown thumbnails.
+	previewURL string
 }
 
 func (v *viewFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&v.format, "format", "human", "print the plan as `FORMAT`: human, markdown (for a pull-request comment) or json")
 	fs.BoolVar(&v.json, "json", false, "print the plan as JSON (same as -format=json)")
+	fs.StringVar(&v.previewURL, "preview-url", "", "with -format=markdown, show each send's picture from `PREFIX`/ADDRESS.png (lineup preview -png)")
 }
 
 // resolve returns the format, or an error for an unknown one.
@@ -99,7 +103,11 @@ func runPlan(ctx context.Context, g global, args []string, s Streams) int {
 			return fail(s, err)
 		}
 	}
-	if err := renderPlan(s.Out, p, doc, format, md.options(), useColor(g, s)); err != nil {
+	mopts := md.options()
+	if view.previewURL != "" {
+		mopts.Thumbnail = thumbnails(p, view.previewURL)
+	}
+	if err := renderPlan(s.Out, p, doc, format, mopts, useColor(g, s)); err != nil {
 		return fail(s, err)
 	}
 	if saved != nil && format == "human" {
