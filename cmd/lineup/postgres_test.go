@@ -154,7 +154,7 @@ func TestScriptsOnPostgres(t *testing.T) {
 	}
 	p := scriptParams()
 	p.Files = []string{"audience_lifecycle.txtar", "forget.txtar", "narrowcast_refresh.txtar",
-		"multicast_chunks.txtar", "pending.txtar", "retry_window.txtar", "changed_after_sending.txtar", "reply_rules_reviewed.txtar",
+		"multicast_chunks.txtar", "pending.txtar", "retry_window.txtar", "changed_after_sending.txtar", "reply_rules_reviewed.txtar", "schedule.txtar", "schedule_edited.txtar",
 		"saved_plan_refused.txtar", "saved_plan_casts.txtar", "quote_same_apply.txtar", "narrowcast_follow.txtar",
 		"click_audience.txtar", "audience_replace_dependents.txtar"}
 	for i, f := range p.Files {
