@@ -45,7 +45,9 @@ type Settings struct {
 	// empty means DefaultInboxFile. See Settings.InboxPath.
 	InboxFile string
 	// Backend is the backend block; nil keeps the state in files.
-	Backend   *Backend
+	Backend *Backend
+	// Testers are the user IDs lineup apply -test delivers test copies to.
+	Testers   []string
 	DeclRange hcl.Range
 }
 

@@ -11,7 +11,7 @@ import (
 )
 
 var lineupSchema = &hcl.BodySchema{
-	Attributes: []hcl.AttributeSchema{{Name: "state"}, {Name: "inbox"}},
+	Attributes: []hcl.AttributeSchema{{Name: "state"}, {Name: "inbox"}, {Name: "testers"}},
 	Blocks:     []hcl.BlockHeaderSchema{{Type: "channel"}, {Type: "backend", LabelNames: []string{"type"}}},
 }
 
@@ -45,6 +45,7 @@ func (m *module) addSettings(block *hcl.Block) hcl.Diagnostics {
 	content, diags := bodyContent(block.Body, lineupSchema)
 	diags = append(diags, constString(content.Attributes["state"], &m.settings.StateFile)...)
 	diags = append(diags, constString(content.Attributes["inbox"], &m.settings.InboxFile)...)
+	diags = append(diags, testers(content.Attributes["testers"], &m.settings.Testers)...)
 	seenChannel := false
 	for _, ch := range content.Blocks {
 		if ch.Type == "backend" {
@@ -127,6 +128,40 @@ func (m *module) addBackend(block *hcl.Block, state *hcl.Attribute) hcl.Diagnost
 
 // constString evaluates attr, which may not refer to anything, as a
 // non-empty string into dst. A nil attr leaves dst as it is.
+// testers decodes the lineup block's testers: a constant list of user
+// IDs, the phones lineup apply -test delivers to.
+func testers(attr *hcl.Attribute, dst *[]string) hcl.Diagnostics {
+	if attr == nil {
+		return nil
+	}
+	v, diags := attr.Expr.Value(nil)
+	if diags.HasErrors() {
+		return diags
+	}
+	v, err := convert.Convert(v, cty.List(cty.String))
+	if err != nil || v.IsNull() || !v.IsWhollyKnown() || v.IsMarked() || v.LengthInt() == 0 {
+		return append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Incorrect attribute value type",
+			Detail:   "The argument \"testers\" must be a non-empty list of user IDs, written out: [\"U4af4980629a1b2c3d4e5f60718293a4b\"].",
+			Subject:  attr.Expr.Range().Ptr(),
+		})
+	}
+	for i, id := range v.AsValueSlice() {
+		if id.IsNull() || !userIDPattern.MatchString(id.AsString()) {
+			return append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Invalid tester",
+				Detail: fmt.Sprintf("testers[%d] must be a user ID: U and 32 hex digits, as LINE gives it; a test "+
+					"delivery is a push to one person.", i),
+				Subject: attr.Expr.Range().Ptr(),
+			})
+		}
+		*dst = append(*dst, id.AsString())
+	}
+	return diags
+}
+
 func constString(attr *hcl.Attribute, dst *string) hcl.Diagnostics {
 	if attr == nil {
 		return nil

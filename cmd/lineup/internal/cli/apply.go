@@ -24,8 +24,10 @@ type applyFlags struct {
 	json        bool
 	due         bool     // due.go
 	approve     listFlag // due.go
-	// testTo are the testers of apply -test-to (testdeliver.go).
+	// testTo are the testers of apply -test-to, and test asks for those
+	// of the lineup block's testers (testdeliver.go).
 	testTo listFlag
+	test   bool
 }
 
 func runApply(ctx context.Context, g global, args []string, s Streams) int {
@@ -43,10 +45,11 @@ func runApply(ctx context.Context, g global, args []string, s Streams) int {
 	fs.BoolVar(&f.due, "due", false, "send the scheduled sends that are due, if their configuration is still the one reviewed (for a cron job)")
 	fs.Var(&f.approve, "approve", "approve `ADDR`, a send the policy's require_approval names (repeatable)")
 	fs.Var(&f.testTo, "test-to", "push each planned send's messages to tester `USER_ID` instead, marked as a test; nothing is marked as sent (repeatable)")
+	fs.BoolVar(&f.test, "test", false, "as -test-to, to the testers of the lineup block")
 	if code, ok := parseArgs(fs, args, s, 1); !ok {
 		return code
 	}
-	if len(f.testTo) > 0 {
+	if len(f.testTo) > 0 || f.test {
 		if fs.NArg() == 1 {
 			return fail(s, fmt.Errorf("-test-to delivers what the configuration plans now; it takes no plan file"))
 		}

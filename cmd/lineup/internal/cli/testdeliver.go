@@ -3,9 +3,11 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -42,6 +44,14 @@ func runTestDeliveries(ctx context.Context, g global, f applyFlags, s Streams) i
 	if !ok {
 		return 1
 	}
+	testers := slices.Clone([]string(f.testTo))
+	if f.test {
+		testers = append(testers, w.cfg.Settings.Testers...)
+	}
+	if len(testers) == 0 {
+		return fail(s, errors.New("-test delivers to the lineup block's testers, and it names none: add "+
+			"testers = [\"U...\"] to the lineup block, or give -test-to=USER_ID"))
+	}
 	p, ok := makePlan(w.cfg, w.st, &f.selection, nil, g, s)
 	if !ok {
 		return 1
@@ -68,7 +78,7 @@ func runTestDeliveries(ctx context.Context, g global, f applyFlags, s Streams) i
 		msgs := testMessages(ch, s)
 		marker := map[string]any{"type": "text", "text": fmt.Sprintf("TEST of %s: a test delivery, not the real send.", ch.Address)}
 		all := append([]any{marker}, msgs...)
-		for _, tester := range f.testTo {
+		for _, tester := range testers {
 			for start := 0; start < len(all); start += maxPushMessages {
 				part := all[start:min(start+maxPushMessages, len(all))]
 				e := testEntry{Time: s.Now().UTC(), Address: ch.Address, Tester: tester, RetryKey: uuid.NewString(), Messages: len(part)}
