@@ -5,8 +5,12 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"math/rand/v2"
+	"io"
+	"log"
 	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,11 +27,11 @@ import (
 
 var replicaEvents = flag.Int("replica-events", 2000, "how many events TestServeReplicasShareInbox sends (20000 for the full test)")
 
-// Three `lineup serve` replicas on one database share one inbox: events
-// sent to random replicas (a simple round-robin that skips a replica that
-// fails), each delivered twice, one replica SIGKILLed mid-load; every
-// event answered 200 is in the inbox exactly once, and `lineup inbox`
-// reads it.
+// Three `lineup serve` replicas on one database share one inbox, behind a
+// loopback round-robin proxy: every event delivered twice, one replica
+// SIGKILLed mid-load (the proxy answers 502 for it, and the event is
+// delivered again, as LINE redelivers); every event answered 200 is in
+// the inbox exactly once, and `lineup inbox` reads it.
 func TestServeReplicasShareInbox(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and kills it")
@@ -50,6 +54,7 @@ func TestServeReplicasShareInbox(t *testing.T) {
 		cmds, urls = append(cmds, cmd), append(urls, url)
 	}
 
+	proxy := roundRobin(t, urls)
 	n := *replicaEvents
 	var dead atomic.Bool // replica 0 was killed
 	var next atomic.Int64
@@ -72,19 +77,16 @@ func TestServeReplicasShareInbox(t *testing.T) {
 					dead.Store(true)
 				}
 				ids, body := killBatch(i, 1)
-				// Every event is delivered twice (a redelivery), each time
-				// to a random replica; a refused delivery is redelivered
-				// to the next replica, as LINE would.
+				// Every event is delivered twice (a redelivery); a refused
+				// delivery is delivered again, as LINE would, and the
+				// proxy sends it to the next replica.
 				for range 2 {
-					for r := rand.IntN(3); ; r = (r + 1) % 3 {
-						if postSigned(urls[r], body) == http.StatusOK {
-							acked.add(ids...)
-							break
-						}
+					for postSigned(proxy, body) != http.StatusOK {
 						if failures.Add(1) > int64(n) {
 							return
 						}
 					}
+					acked.add(ids...)
 				}
 			}
 		}()
@@ -119,7 +121,7 @@ func TestServeReplicasShareInbox(t *testing.T) {
 		require.Equal(t, 1, counts[id], "event %s was answered 200", id)
 	}
 	require.Len(t, counts, n)
-	t.Logf("%d events, each delivered twice to random replicas; %d deliveries refused (the killed replica)", n, failures.Load())
+	t.Logf("%d events, each delivered twice through the round-robin; %d deliveries refused (the killed replica)", n, failures.Load())
 
 	// lineup inbox reads the shared inbox.
 	list := exec.Command(bin, "-chdir", dir, "inbox", "-n", fmt.Sprint(n))
@@ -129,4 +131,26 @@ func TestServeReplicasShareInbox(t *testing.T) {
 	for _, i := range []int{0, n / 2, n - 1} {
 		require.Contains(t, string(out), fmt.Sprint(700000000000000000+i))
 	}
+}
+
+// roundRobin serves a reverse proxy on loopback that sends each request
+// to the next of backends in turn, as a simple load balancer does, and
+// returns its URL.
+func roundRobin(t *testing.T, backends []string) string {
+	targets := make([]*url.URL, len(backends))
+	for i, b := range backends {
+		u, err := url.Parse(b)
+		require.NoError(t, err)
+		targets[i] = u
+	}
+	var next atomic.Uint64
+	rp := &httputil.ReverseProxy{
+		Rewrite: func(r *httputil.ProxyRequest) {
+			r.SetURL(targets[(next.Add(1)-1)%uint64(len(targets))])
+		},
+		ErrorLog: log.New(io.Discard, "", 0), // a killed replica's 502s are expected
+	}
+	srv := httptest.NewServer(rp)
+	t.Cleanup(srv.Close)
+	return srv.URL + "/"
 }
