@@ -1,6 +1,7 @@
 package applier
 
 import (
+	"encoding/json"
 	"context"
 	"errors"
 	"fmt"
@@ -161,7 +162,9 @@ func (a *run) begin(ch *planner.Change, body map[string]any) (*state.Record, err
 	if salt == "" && len(ch.RetryKeys) > 0 {
 		salt = ch.RetryKeys[0]
 	}
-	rec.Body, rec.SensitiveDigests = planner.SentBody(ch.Send, body, salt)
+	sent, digests := planner.SentBody(ch.Send, body, salt)
+	rec.Body, _ = json.Marshal(sent) // a body of JSON values
+	rec.SensitiveDigests = digests
 	if len(ch.RetryKeys) > 0 {
 		requests := rules.SplitMulticast(body)
 		if len(requests) != len(ch.RetryKeys) {

@@ -202,7 +202,7 @@ func checkSource(name string, src []byte) *hcl.Diagnostic {
 // valueSize is the size of v as MaxValueBytes counts it, counted up to
 // just over limit.
 func valueSize(v cty.Value, limit int64) int64 {
-	v, _ = v.UnmarkDeep()
+	v, _ = v.Unmark() // each element unmarks its own: UnmarkDeep at every level walked the value again
 	if !v.IsKnown() || v.IsNull() {
 		return 0
 	}

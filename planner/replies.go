@@ -71,8 +71,7 @@ func replyChanges(cfg *lang.Config, st *state.State) []*ReplyChange {
 			rc.Action = NoOp
 		default:
 			rc.Action = Update
-			rec := &state.Record{Body: rc.Prior.Body, SensitiveDigests: rc.Prior.SensitiveDigests, RetryKey: rc.Prior.Salt}
-			rc.Diff = SentDiff(rec, rule)
+			rc.Diff = diffBodies(rc.Prior.Body, rc.Prior.SensitiveDigests, rc.Prior.Salt, rule)
 		}
 		out = append(out, rc)
 	}

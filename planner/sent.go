@@ -80,14 +80,27 @@ const (
 // recorded by a lineup that did not keep them) or s's body holds values
 // known only after apply.
 func SentDiff(rec *state.Record, s *lang.Send) []AttrChange {
-	if rec == nil || rec.Body == nil {
+	if rec == nil || len(rec.Body) == 0 {
+		return nil
+	}
+	var body map[string]any
+	if err := json.Unmarshal(rec.Body, &body); err != nil {
+		return nil // not a body lineup wrote: nothing to compare
+	}
+	return diffBodies(body, rec.SensitiveDigests, salt(rec), s)
+}
+
+// diffBodies is SentDiff of a body sent (with the digests of its
+// sensitive values, salted with salt) and s.
+func diffBodies(sent map[string]any, digests map[string]string, salt string, s *lang.Send) []AttrChange {
+	if sent == nil {
 		return nil
 	}
 	if _, _, unknown := lang.FirstUnknown("", s.Body); unknown {
 		return nil
 	}
-	before := leaves(rec.Body)
-	nowBody, nowDigests := SentBody(s, s.Body, salt(rec))
+	before := leaves(sent)
+	nowBody, nowDigests := SentBody(s, s.Body, salt)
 	after := leaves(nowBody)
 	paths := map[string]bool{}
 	for _, f := range []flat{before, after} {
@@ -106,7 +119,7 @@ func SentDiff(rec *state.Record, s *lang.Send) []AttrChange {
 			// leaf's side alone says it.
 			inBefore, inAfter = inBefore && !before.holders[path], inAfter && !after.holders[path]
 		}
-		bd, ad := rec.SensitiveDigests[path], nowDigests[path]
+		bd, ad := digests[path], nowDigests[path]
 		sensitive := bd != "" || ad != ""
 		switch {
 		case sensitive && inBefore && inAfter && bd == ad:

@@ -155,67 +155,89 @@ func open(dec *json.Decoder, want json.Delim) (null bool, err error) {
 // a state holding one address twice, as a bad merge makes, would lose a
 // record, or keep a stale pending copy and send it again.
 func duplicateKey(data []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
 	type frame struct {
-		object  bool
-		keys    map[string]bool
-		wantKey bool
-		path    string
-		key     string
+		object, wantKey bool
+		keys            map[string]bool
+		path, key       string
 	}
 	var stack []*frame
+	top := func() *frame {
+		if len(stack) == 0 {
+			return nil
+		}
+		return stack[len(stack)-1]
+	}
 	child := func() string {
-		if len(stack) == 0 {
+		t := top()
+		switch {
+		case t == nil:
 			return ""
+		case !t.object:
+			return t.path + "[]"
+		case t.path == "":
+			return t.key
 		}
-		top := stack[len(stack)-1]
-		if !top.object {
-			return top.path + "[]"
-		}
-		if top.path == "" {
-			return top.key
-		}
-		return top.path + "." + top.key
+		return t.path + "." + t.key
 	}
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil
-		}
-		var top *frame
-		if len(stack) > 0 {
-			top = stack[len(stack)-1]
-		}
-		if top != nil && top.object && top.wantKey {
-			if key, ok := tok.(string); ok {
-				if top.keys[key] {
-					where := "the top level"
-					if top.path != "" {
-						where = top.path
-					}
-					return fmt.Errorf("state file has the key %q twice in %s; a state must name each key once (was it merged by hand?)", key, where)
-				}
-				top.keys[key] = true
-				top.key = key
-				top.wantKey = false
-				continue
-			}
-		}
-		switch tok {
-		case json.Delim('{'):
-			stack = append(stack, &frame{object: true, keys: map[string]bool{}, wantKey: true, path: child()})
-			continue
-		case json.Delim('['):
+	// One pass over the bytes: strings are the only tokens whose insides
+	// matter (a key, or brackets that are text); encoding/json's Token
+	// made this pass cost as much as decoding the state.
+	for i := 0; i < len(data); {
+		switch data[i] {
+		case '{':
+			stack = append(stack, &frame{object: true, wantKey: true, keys: map[string]bool{}, path: child()})
+		case '[':
 			stack = append(stack, &frame{path: child()})
-			continue
-		case json.Delim('}'), json.Delim(']'):
+		case '}', ']':
+			if len(stack) == 0 {
+				return nil // not valid JSON: decode says so
+			}
 			stack = stack[:len(stack)-1]
+		case ',':
+			if t := top(); t != nil && t.object {
+				t.wantKey = true
+			}
+		case '"':
+			end, text, ok := jsonString(data, i)
+			if !ok {
+				return nil
+			}
+			if t := top(); t != nil && t.object && t.wantKey {
+				if t.keys[text] {
+					where := "the top level"
+					if t.path != "" {
+						where = t.path
+					}
+					return fmt.Errorf("state file has the key %q twice in %s; a state must name each key once (was it merged by hand?)", text, where)
+				}
+				t.keys[text], t.key, t.wantKey = true, text, false
+			}
+			i = end
+			continue
 		}
-		if len(stack) > 0 && stack[len(stack)-1].object {
-			stack[len(stack)-1].wantKey = true
-		}
-		if len(stack) == 0 {
-			return nil
+		i++
+	}
+	return nil
+}
+
+// jsonString reads the JSON string that starts at data[i] (a quote): the
+// index after it and its text; ok is false when it does not end.
+func jsonString(data []byte, i int) (end int, text string, ok bool) {
+	escaped := false
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			escaped = true
+			j++ // the escaped character cannot end the string
+		case '"':
+			if !escaped {
+				return j + 1, string(data[i+1 : j]), true
+			}
+			if err := json.Unmarshal(data[i:j+1], &text); err != nil {
+				return 0, "", false
+			}
+			return j + 1, text, true
 		}
 	}
+	return 0, "", false
 }

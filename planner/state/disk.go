@@ -1,6 +1,7 @@
 package state
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"time"
@@ -68,7 +69,7 @@ type recordV1 struct {
 	RetryKey     string            `json:"retry_key,omitempty"`
 	FirstAttempt time.Time         `json:"first_attempt,omitzero"`
 	Digest       string            `json:"digest,omitempty"`
-	Body         map[string]any    `json:"body,omitempty"`
+	Body         json.RawMessage   `json:"body,omitempty"`
 	Sensitive    map[string]string `json:"sensitive_digests,omitempty"`
 	To           string            `json:"to,omitempty"`
 	RequestID    string            `json:"request_id,omitempty"`

@@ -1,6 +1,9 @@
 package state
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // Version is the state file format this package reads and writes.
 const Version = 1
@@ -70,12 +73,14 @@ type Record struct {
 	FirstAttempt time.Time
 	// Digest is planner.Digest of the body that was (or is being) sent.
 	Digest string
-	// Body is the body that was (or is being) sent, with null for every
-	// sensitive value, and SensitiveDigests the salted digest of each
-	// sensitive value by JSON path (planner.SentBody): what a plan
-	// compares with the configuration to show what changed. Nil in
-	// records written before lineup kept them.
-	Body             map[string]any
+	// Body is the body that was (or is being) sent, as JSON, with null
+	// for every sensitive value, and SensitiveDigests the salted digest of
+	// each sensitive value by JSON path (planner.SentBody): what a plan
+	// compares with the configuration to show what changed. It stays JSON
+	// until a plan needs it: a state of thousands of records is read
+	// without decoding them. Nil in records written before lineup kept
+	// them.
+	Body             json.RawMessage
 	SensitiveDigests map[string]string
 	// To is the push's recipient chat, kept so quote tokens can be checked
 	// against the chat they belong to.

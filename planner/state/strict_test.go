@@ -82,3 +82,29 @@ func TestSymlinkRefused(t *testing.T) {
 		t.Errorf("a dangling link: Load = %v", err)
 	}
 }
+
+// TestDuplicateKeyScan: a key is compared as JSON reads it (escapes
+// undone), in its own object only; brackets and commas inside strings are
+// text.
+func TestDuplicateKeyScan(t *testing.T) {
+	for _, tc := range []struct {
+		data, want string
+	}{
+		{`{"sends":{"push.a":{"to":"x"},"push\u002ea":{}}}`, `state file has the key "push.a" twice in sends;`},
+		{`{"a":{"b":1},"c":{"b":2},"d":[{"b":1},{"b":2}]}`, ""},
+		{`{"a":"{\"b\":1,\"b\":2}","e":"],}","a2":[1,{"x":1,"x":2}]}`, `state file has the key "x" twice in a2[];`},
+		{`{"k":1,"k":2}`, `state file has the key "k" twice in the top level;`},
+		{`{"unterminated`, ""},
+	} {
+		err := duplicateKey([]byte(tc.data))
+		if tc.want == "" {
+			if err != nil {
+				t.Errorf("%s: %v", tc.data, err)
+			}
+			continue
+		}
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want %s...", tc.data, err, tc.want)
+		}
+	}
+}
