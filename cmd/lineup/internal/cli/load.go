@@ -26,18 +26,25 @@ func (in *inputs) register(fs *flag.FlagSet) {
 	fs.Var(&in.varFiles, "var-file", "read variables from an HCL or JSON `FILE` (repeatable)")
 }
 
-// loadConfig loads the configuration in the working directory to
-// evaluate it once, printing diagnostics. It returns nil after printing
-// errors.
-func loadConfig(in inputs, g global, s Streams) *lang.Config {
-	cfg, diags := lang.Load(".", lang.Options{
+// options are the loader options of in: its input values, the
+// environment, and the inbox of the state sf names.
+func (in inputs) options(ctx context.Context, sf stateFlags, s Streams) lang.Options {
+	return lang.Options{
 		Vars:                  in.vars,
 		VarFiles:              in.varFiles,
 		Env:                   s.Env,
 		UnsetVariablesUnknown: in.unsetUnknown,
-		Inbox:                 inboxReader(context.Background(), stateFlags{}, s), // inbox.go
-		Once:                  true,
-	})
+		Inbox:                 inboxReader(ctx, sf, s), // inbox.go
+	}
+}
+
+// loadConfig loads the configuration in the working directory to
+// evaluate it once, printing diagnostics. It returns nil after printing
+// errors.
+func loadConfig(in inputs, g global, s Streams) *lang.Config {
+	opts := in.options(context.Background(), stateFlags{}, s)
+	opts.Once = true
+	cfg, diags := lang.Load(".", opts)
 	var files map[string]*hcl.File
 	if cfg != nil {
 		files = cfg.Files
@@ -71,20 +78,16 @@ type withState struct {
 func loadWithState(ctx context.Context, in inputs, sf stateFlags, lockOp string, again bool, g global, s Streams) (w withState, ok bool) {
 	w.release = func() {}
 	var stateErr error
-	cfg, diags := lang.Load(".", lang.Options{
-		Vars:     in.vars,
-		VarFiles: in.varFiles,
-		Env:      s.Env,
-		Inbox:    inboxReader(ctx, sf, s), // inbox.go
-		Once:     !again,
-		ResultsFrom: func(set lang.Settings) map[string]lang.Result {
-			w.backend, w.release, w.st, stateErr = openState(ctx, set, sf, lockOp, s)
-			if stateErr != nil {
-				return nil
-			}
-			return planner.Results(w.st)
-		},
-	})
+	opts := in.options(ctx, sf, s)
+	opts.Once = !again
+	opts.ResultsFrom = func(set lang.Settings) map[string]lang.Result {
+		w.backend, w.release, w.st, stateErr = openState(ctx, set, sf, lockOp, s)
+		if stateErr != nil {
+			return nil
+		}
+		return planner.Results(w.st)
+	}
+	cfg, diags := lang.Load(".", opts)
 	s.secrets.addConfig(cfg, s)
 	printDiags(s.Err, cfg.Files, diags, g, s)
 	if stateErr != nil {
