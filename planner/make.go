@@ -94,7 +94,7 @@ func Make(cfg *lang.Config, st *state.State, opts Options) (*Plan, hcl.Diagnosti
 	}
 	p.Changes = append(p.Changes, forgets(st, sends)...)
 	p.Changes = append(p.Changes, audienceDeletes(st, audiences)...)
-	p.Replies = replyChanges(cfg, st)
+	p.Replies = ReplyChanges(cfg, st)
 	if len(opts.Targets) > 0 {
 		diags = append(diags, target(p, cfg, st, opts.Targets)...)
 	}

@@ -50,11 +50,11 @@ func ReplySend(r *lang.Reply) *lang.Send {
 		DeclRange: r.DeclRange, Ranges: r.Ranges}
 }
 
-// replyChanges compares the configuration's reply rules with the state's,
+// ReplyChanges compares the configuration's reply rules with the state's,
 // in the order serve tries them, then the removed ones by name. A rule
 // whose messages hold values known only after apply is left out: lineup
 // serve refuses it (planner.CheckReply reports it).
-func replyChanges(cfg *lang.Config, st *state.State) []*ReplyChange {
+func ReplyChanges(cfg *lang.Config, st *state.State) []*ReplyChange {
 	var out []*ReplyChange
 	inConfig := map[string]bool{}
 	for _, r := range cfg.Replies() {

@@ -2,9 +2,7 @@ package cli
 
 import (
 	"fmt"
-	"maps"
 	"regexp"
-	"slices"
 
 	"github.com/lineupdev/lineup/applier/webhook"
 	"github.com/lineupdev/lineup/lang"
@@ -27,24 +25,22 @@ func reviewedRules(cfg *lang.Config, rules []webhook.Rule, st *state.State, unre
 			"applied or not.\n")
 		return rules
 	}
-	var out []webhook.Rule
-	inConfig := map[string]bool{}
-	for i, r := range cfg.Replies() {
-		inConfig[r.Name] = true
-		rec := st.Replies[r.Name]
-		switch {
-		case rec == nil:
-			fmt.Fprintf(s.Out, "reply.%s is not applied yet: not answered until lineup apply records it "+
-				"(or run lineup serve -unreviewed).\n", r.Name)
-		case rec.Digest == planner.Digest(planner.ReplyBody(r)):
-			out = append(out, rules[i])
-		default:
-			out = append(out, appliedRule(rec, "has changed since it was applied", s)...)
-		}
+	byName := make(map[string]webhook.Rule, len(rules))
+	for _, r := range rules {
+		byName[r.Name] = r
 	}
-	for _, name := range slices.Sorted(maps.Keys(st.Replies)) {
-		if !inConfig[name] {
-			out = append(out, appliedRule(st.Replies[name], "is no longer in the configuration", s)...)
+	var out []webhook.Rule
+	for _, rc := range planner.ReplyChanges(cfg, st) { // what a plan shows of each rule
+		switch rc.Action {
+		case planner.NoOp:
+			out = append(out, byName[rc.Name])
+		case planner.Send:
+			fmt.Fprintf(s.Out, "reply.%s is not applied yet: not answered until lineup apply records it "+
+				"(or run lineup serve -unreviewed).\n", rc.Name)
+		case planner.Update:
+			out = append(out, appliedRule(rc.Prior, "has changed since it was applied", s)...)
+		case planner.Delete:
+			out = append(out, appliedRule(rc.Prior, "is no longer in the configuration", s)...)
 		}
 	}
 	return out
