@@ -152,18 +152,31 @@ func execute(ctx context.Context, cfg *lang.Config, p *planner.Plan, st *state.S
 	return view.end(err, ctx.Err() != nil)
 }
 
-// applied says what applying a plan with summary sum does or did, in the
-// words given: "2 sent, 0 forgotten" for sends, then ", audiences: 1
-// created, ..." when the plan changes audiences.
-func applied(sum planner.Summary, words ...string) string {
-	out := fmt.Sprintf("%d %s, %d %s", sum.Send+sum.Unresolved, words[0], sum.Forget, words[1])
+// appliedWords are the words applied says what became of each kind of
+// change in: wordsDone (after an apply) or wordsToDo (what a saved plan
+// will do).
+type appliedWords struct {
+	send, forget, create, update, replace, delete, record, remove string
+}
+
+var (
+	wordsDone = appliedWords{"sent", "forgotten", "created", "updated", "replaced", "deleted", "recorded", "removed"}
+	wordsToDo = appliedWords{"to send", "to forget", "to create", "to update", "to replace", "to delete", "to record", "to remove"}
+)
+
+// applied says what applying a plan with summary sum does or did, in
+// words: "2 sent, 0 forgotten" for sends, then "; audiences: 1 created,
+// ..." when the plan changes audiences, and "; reply rules: ..." when it
+// records or removes reply rules.
+func applied(sum planner.Summary, w appliedWords) string {
+	out := fmt.Sprintf("%d %s, %d %s", sum.Send+sum.Unresolved, w.send, sum.Forget, w.forget)
 	if sum.Create+sum.Update+sum.Replace+sum.Delete > 0 {
-		out += fmt.Sprintf("; audiences: %d %s, %d %s, %d %s, %d %s", sum.Create, words[2],
-			sum.Update, words[3], sum.Replace, words[4], sum.Delete, words[5])
+		out += fmt.Sprintf("; audiences: %d %s, %d %s, %d %s, %d %s", sum.Create, w.create,
+			sum.Update, w.update, sum.Replace, w.replace, sum.Delete, w.delete)
 	}
 	if sum.Replies() > 0 {
-		out += fmt.Sprintf("; reply rules: %d %s, %d %s", sum.RepliesAdded+sum.RepliesChanged, words[6],
-			sum.RepliesRemoved, words[7])
+		out += fmt.Sprintf("; reply rules: %d %s, %d %s", sum.RepliesAdded+sum.RepliesChanged, w.record,
+			sum.RepliesRemoved, w.remove)
 	}
 	return out
 }

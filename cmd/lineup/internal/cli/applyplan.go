@@ -68,8 +68,7 @@ func applySaved(ctx context.Context, g global, f applyFlags, path string, s Stre
 		jv.planned(p)
 	} else {
 		fmt.Fprintf(s.Out, "Applying saved plan %s (%s): %s.\n", path, sp.ID,
-			applied(p.Summary(), "to send", "to forget", "to create", "to update", "to replace", "to delete",
-				"to record", "to remove"))
+			applied(p.Summary(), wordsToDo))
 	}
 	if !actionable(p) {
 		if jv != nil {

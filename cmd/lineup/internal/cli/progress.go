@@ -196,8 +196,7 @@ func (pr *progress) end(err error, interrupted bool) int {
 	defer pr.mu.Unlock()
 	t := &pr.t
 	if err == nil && !interrupted {
-		fmt.Fprintf(pr.s.Out, "\nApply complete! %s.%s\n", applied(t.unsent(pr.sum), "sent", "forgotten", "created", "updated",
-			"replaced", "deleted", "recorded", "removed"), t.heldNote())
+		fmt.Fprintf(pr.s.Out, "\nApply complete! %s.%s\n", applied(t.unsent(pr.sum), wordsDone), t.heldNote())
 		return 0
 	}
 	notSent := t.left()
