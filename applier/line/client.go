@@ -62,8 +62,21 @@ func New(cfg Config) (*Client, error) {
 		endpoint:     strings.TrimRight(cfg.Endpoint, "/"),
 		dataEndpoint: strings.TrimRight(cfg.DataEndpoint, "/"),
 		token:        cfg.Token,
-		http:         &http.Client{Timeout: cfg.Timeout},
+		http:         &http.Client{Timeout: cfg.Timeout, Transport: transport()},
 	}, nil
+}
+
+// idleConnsPerHost is how many idle connections a Client keeps to one
+// host: more than the requests an apply keeps in flight. Go's default of
+// two would close all but two connections after every wave of parallel
+// requests and open (and for LINE, TLS-handshake) new ones for the next.
+const idleConnsPerHost = 256
+
+func transport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = idleConnsPerHost
+	t.MaxIdleConns = idleConnsPerHost
+	return t
 }
 
 // Endpoint is the API base URL the client calls.

@@ -5,11 +5,15 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -115,4 +119,39 @@ func TestNoAnswerIsUnknown(t *testing.T) {
 	require.True(t, errors.As(err, &ne), "got %v", err)
 	require.Equal(t, Unknown, Classify(err))
 	require.NotContains(t, err.Error(), "secret-token")
+}
+
+// Pushes sent 32 at a time, wave after wave, keep their connections: an
+// apply does not open (and, with LINE, TLS-handshake) a connection per
+// request once more than two are in flight.
+func TestParallelPushesReuseConnections(t *testing.T) {
+	var opened atomic.Int32
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Line-Request-Id", "r")
+		_, _ = io.WriteString(w, `{"sentMessages":[{"id":"1"}]}`)
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			opened.Add(1)
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	c, err := New(Config{Endpoint: srv.URL, Token: "t"})
+	require.NoError(t, err)
+	const parallel, waves = 32, 10
+	for range waves {
+		var wg sync.WaitGroup
+		for range parallel {
+			wg.Go(func() {
+				body := map[string]any{"to": "U0123456789abcdef0123456789abcdef",
+					"messages": []any{map[string]any{"type": "text", "text": "hi"}}}
+				_, err := c.Push(context.Background(), body, "")
+				assert.NoError(t, err)
+			})
+		}
+		wg.Wait()
+	}
+	require.LessOrEqual(t, int(opened.Load()), parallel,
+		"%d requests in waves of %d opened %d connections", parallel*waves, parallel, opened.Load())
 }
