@@ -157,26 +157,10 @@ func Write(path string, s *State) (err error) {
 			s.Serial--
 		}
 	}()
-	data, err := Encode(s)
+	err = atomicfile.WriteFunc(path, 0o600, func(w io.Writer) error { return EncodeTo(w, s) })
 	if err != nil {
-		return err
-	}
-	if err := atomicfile.Write(path, data, 0o600); err != nil {
 		return fmt.Errorf("writing state file %s: %w", path, err)
 	}
 	recordSerial(path, s)
 	return nil
-}
-
-// Encode returns the bytes Write writes for s: pretty-printed JSON with
-// sorted keys and a trailing newline, the same bytes for the same state.
-func Encode(s *State) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(fromState(s)); err != nil {
-		return nil, fmt.Errorf("encoding state: %w", err)
-	}
-	return buf.Bytes(), nil
 }
