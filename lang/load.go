@@ -173,6 +173,20 @@ func parseFiles(names []string) []parsed {
 	return out
 }
 
+// ParseSource parses src, the text of the configuration file name, as
+// Load does: text that breaks a limit of docs/security.md is refused
+// before hcl's parser sees it. On errors the file holds only the text.
+func ParseSource(name string, src []byte) (*hcl.File, hcl.Diagnostics) {
+	if d := checkSource(name, src); d != nil {
+		return &hcl.File{Bytes: src}, hcl.Diagnostics{d}
+	}
+	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	if f == nil {
+		f = &hcl.File{Bytes: src}
+	}
+	return f, oneErrorPerString(diags)
+}
+
 func parseFile(name string) parsed {
 	src, err := ReadConfigFile(name)
 	if err != nil {
@@ -182,11 +196,8 @@ func parseFile(name string) parsed {
 			Detail:   fmt.Sprintf("The configuration file %q could not be read: %s.", name, err),
 		}}}
 	}
-	if d := checkSource(name, src); d != nil {
-		return parsed{name: name, file: &hcl.File{Bytes: src}, diags: hcl.Diagnostics{d}, syntaxErrors: true}
-	}
-	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
-	out := parsed{name: name, file: f, diags: oneErrorPerString(diags), syntaxErrors: diags.HasErrors()}
+	f, diags := ParseSource(name, src)
+	out := parsed{name: name, file: f, diags: diags, syntaxErrors: diags.HasErrors()}
 	if f != nil && f.Body != nil {
 		decls, d := decodeFile(f)
 		out.decls, out.diags = decls, append(out.diags, d...)

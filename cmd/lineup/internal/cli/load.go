@@ -172,18 +172,30 @@ func makePlan(cfg *lang.Config, st *state.State, sel *selection, quota *planner.
 
 // withReadFiles adds to files the other files diagnostics point into (a
 // flex JSON file, a file of user IDs read with file_lines), read from
-// disk, so their lines are shown too.
+// disk, so their lines are shown too. A configuration file loaded to be
+// evaluated once keeps only its text (lang.Options.Once); those that
+// diagnostics point into are parsed again, so that each diagnostic names
+// its enclosing block ("in push "welcome"").
 func withReadFiles(files map[string]*hcl.File, diags hcl.Diagnostics) map[string]*hcl.File {
 	out := make(map[string]*hcl.File, len(files))
 	for name, f := range files {
 		out[name] = f
 	}
 	for _, d := range diags {
-		if d.Subject == nil || out[d.Subject.Filename] != nil {
+		if d.Subject == nil {
 			continue
 		}
-		if data, err := lang.ReadFileLimited(d.Subject.Filename); err == nil {
-			out[d.Subject.Filename] = &hcl.File{Bytes: data}
+		name := d.Subject.Filename
+		if f := out[name]; f != nil {
+			if f.Body == nil && lang.IsConfigFile(filepath.Base(name)) {
+				if parsed, d := lang.ParseSource(name, f.Bytes); !d.HasErrors() {
+					out[name] = parsed
+				}
+			}
+			continue
+		}
+		if data, err := lang.ReadFileLimited(name); err == nil {
+			out[name] = &hcl.File{Bytes: data}
 		}
 	}
 	return out

@@ -49,9 +49,9 @@ func runValidate(ctx context.Context, g global, args []string, s Streams) int {
 // rules without reading or touching the real state. The diagnostics come
 // sorted.
 func validateConfig(in inputs, s Streams) (*lang.Config, hcl.Diagnostics) {
-	// Not Once: the syntax stays, so that each diagnostic names its
-	// enclosing block (the snippet's context in -json).
-	cfg, diags := lang.Load(".", in.options(context.Background(), stateFlags{}, s))
+	opts := in.options(context.Background(), stateFlags{}, s)
+	opts.Once = true
+	cfg, diags := lang.Load(".", opts)
 	if !diags.HasErrors() {
 		_, d := planner.Make(cfg, state.New(), planner.Options{Now: s.Now, NewKey: uuid.NewString})
 		diags = append(diags, d...)
