@@ -155,62 +155,42 @@ func open(dec *json.Decoder, want json.Delim) (null bool, err error) {
 // a state holding one address twice, as a bad merge makes, would lose a
 // record, or keep a stale pending copy and send it again.
 func duplicateKey(data []byte) error {
-	type frame struct {
-		object, wantKey bool
-		keys            map[string]bool
-		path, key       string
-	}
-	var stack []*frame
-	top := func() *frame {
-		if len(stack) == 0 {
-			return nil
-		}
-		return stack[len(stack)-1]
-	}
-	child := func() string {
-		t := top()
-		switch {
-		case t == nil:
-			return ""
-		case !t.object:
-			return t.path + "[]"
-		case t.path == "":
-			return t.key
-		}
-		return t.path + "." + t.key
-	}
 	// One pass over the bytes: strings are the only tokens whose insides
 	// matter (a key, or brackets that are text); encoding/json's Token
-	// made this pass cost as much as decoding the state.
+	// made this pass cost as much as decoding the state. Keys are slices
+	// of data, and frames are reused: the pass allocates next to nothing.
+	var stack []keyFrame
 	for i := 0; i < len(data); {
 		switch data[i] {
-		case '{':
-			stack = append(stack, &frame{object: true, wantKey: true, keys: map[string]bool{}, path: child()})
-		case '[':
-			stack = append(stack, &frame{path: child()})
+		case '{', '[':
+			if len(stack) < cap(stack) {
+				stack = stack[:len(stack)+1]
+			} else {
+				stack = append(stack, keyFrame{})
+			}
+			stack[len(stack)-1].reset(data[i] == '{')
 		case '}', ']':
 			if len(stack) == 0 {
 				return nil // not valid JSON: decode says so
 			}
 			stack = stack[:len(stack)-1]
 		case ',':
-			if t := top(); t != nil && t.object {
-				t.wantKey = true
+			if n := len(stack); n > 0 && stack[n-1].object {
+				stack[n-1].wantKey = true
 			}
 		case '"':
 			end, text, ok := jsonString(data, i)
 			if !ok {
 				return nil
 			}
-			if t := top(); t != nil && t.object && t.wantKey {
-				if t.keys[text] {
-					where := "the top level"
-					if t.path != "" {
-						where = t.path
+			if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].wantKey {
+				if !stack[n-1].add(text) {
+					where := keyPath(stack[:n-1])
+					if where == "" {
+						where = "the top level"
 					}
 					return fmt.Errorf("state file has the key %q twice in %s; a state must name each key once (was it merged by hand?)", text, where)
 				}
-				t.keys[text], t.key, t.wantKey = true, text, false
 			}
 			i = end
 			continue
@@ -220,24 +200,84 @@ func duplicateKey(data []byte) error {
 	return nil
 }
 
-// jsonString reads the JSON string that starts at data[i] (a quote): the
-// index after it and its text; ok is false when it does not end.
-func jsonString(data []byte, i int) (end int, text string, ok bool) {
-	escaped := false
-	for j := i + 1; j < len(data); j++ {
-		switch data[j] {
-		case '\\':
-			escaped = true
-			j++ // the escaped character cannot end the string
-		case '"':
-			if !escaped {
-				return j + 1, string(data[i+1 : j]), true
-			}
-			if err := json.Unmarshal(data[i:j+1], &text); err != nil {
-				return 0, "", false
-			}
-			return j + 1, text, true
+// keyFrame is an object or array duplicateKey is in.
+type keyFrame struct {
+	object, wantKey bool
+	key             []byte          // the key whose value is being read
+	keys            [][]byte        // the keys seen, while they are few
+	many            map[string]bool // all keys seen, once they are many
+}
+
+func (f *keyFrame) reset(object bool) {
+	f.object, f.wantKey, f.key, f.keys, f.many = object, object, nil, f.keys[:0], nil
+}
+
+// add records key as the frame's current key, and reports false when it
+// was seen before.
+func (f *keyFrame) add(key []byte) bool {
+	f.key, f.wantKey = key, false
+	if f.many != nil {
+		if f.many[string(key)] {
+			return false
+		}
+		f.many[string(key)] = true
+		return true
+	}
+	for _, k := range f.keys {
+		if bytes.Equal(k, key) {
+			return false
 		}
 	}
-	return 0, "", false
+	f.keys = append(f.keys, key)
+	if len(f.keys) > 32 {
+		f.many = map[string]bool{}
+		for _, k := range f.keys {
+			f.many[string(k)] = true
+		}
+	}
+	return true
+}
+
+// keyPath names the value the innermost of stack holds: "sends",
+// "a2[]".
+func keyPath(stack []keyFrame) string {
+	path := ""
+	for _, f := range stack {
+		switch {
+		case !f.object:
+			path += "[]"
+		case path == "":
+			path = string(f.key)
+		default:
+			path += "." + string(f.key)
+		}
+	}
+	return path
+}
+
+// jsonString reads the JSON string that starts at data[i] (a quote): the
+// index after it and its text, a slice of data when it has no escapes;
+// ok is false when it does not end.
+func jsonString(data []byte, i int) (end int, text []byte, ok bool) {
+	j := bytes.IndexByte(data[i+1:], '"')
+	if j < 0 {
+		return 0, nil, false
+	}
+	j += i + 1
+	if bytes.IndexByte(data[i+1:j], '\\') < 0 {
+		return j + 1, data[i+1 : j], true
+	}
+	for j = i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			j++ // the escaped character cannot end the string
+		case '"':
+			var s string
+			if err := json.Unmarshal(data[i:j+1], &s); err != nil {
+				return 0, nil, false
+			}
+			return j + 1, []byte(s), true
+		}
+	}
+	return 0, nil, false
 }

@@ -56,8 +56,32 @@ func TestEncodeIsEncodingJSON(t *testing.T) {
 // body it sent and a quote token: what the end of a 10,000-push apply
 // writes.
 func BenchmarkEncode(b *testing.B) {
+	s := sentPushes(10000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := EncodeTo(io.Discard, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRead reads back what BenchmarkEncode writes, as every plan
+// reads its state.
+func BenchmarkRead(b *testing.B) {
+	data, err := Encode(sentPushes(10000))
+	require.NoError(b, err)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// sentPushes is a state of n sent pushes.
+func sentPushes(n int) *State {
 	s := New()
-	for i := range 10000 {
+	for i := range n {
 		addr := fmt.Sprintf("push.p%05d", i)
 		to := fmt.Sprintf("U%032d", i)
 		s.Sends[addr] = &Record{Address: addr, Status: Sent, RetryKey: fmt.Sprintf("6f1c2b1e-0000-4000-8000-%012d", i),
@@ -65,12 +89,7 @@ func BenchmarkEncode(b *testing.B) {
 			Body: json.RawMessage(fmt.Sprintf(`{"to":%q,"messages":[{"type":"text","text":"message %d"}]}`, to, i)),
 			Sent: []SentMessage{{ID: fmt.Sprint(500000000000000000 + i), QuoteToken: fmt.Sprintf("%0150d", i)}}, SentAt: t0}
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := EncodeTo(io.Discard, s); err != nil {
-			b.Fatal(err)
-		}
-	}
+	return s
 }
 
 // FuzzIndent checks indent against json.Indent on compact JSON.

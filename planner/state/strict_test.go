@@ -2,6 +2,7 @@ package state
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,6 +96,8 @@ func TestDuplicateKeyScan(t *testing.T) {
 		{`{"a":"{\"b\":1,\"b\":2}","e":"],}","a2":[1,{"x":1,"x":2}]}`, `state file has the key "x" twice in a2[];`},
 		{`{"k":1,"k":2}`, `state file has the key "k" twice in the top level;`},
 		{`{"unterminated`, ""},
+		{manyKeys(40, "k5"), `state file has the key "k5" twice in sends;`},
+		{manyKeys(40, ""), ""},
 	} {
 		err := duplicateKey([]byte(tc.data))
 		if tc.want == "" {
@@ -107,4 +110,18 @@ func TestDuplicateKeyScan(t *testing.T) {
 			t.Errorf("%s: got %v, want %s...", tc.data, err, tc.want)
 		}
 	}
+}
+
+// manyKeys is a state whose sends hold n keys, then again, unless empty.
+func manyKeys(n int, again string) string {
+	var b strings.Builder
+	b.WriteString(`{"sends":{`)
+	for i := range n {
+		fmt.Fprintf(&b, `"k%d":{"a":1},`, i)
+	}
+	if again != "" {
+		fmt.Fprintf(&b, `%q:{},`, again)
+	}
+	b.WriteString(`"last":{}}}`)
+	return b.String()
 }
