@@ -2,7 +2,6 @@ package applier_test
 
 import (
 	"context"
-	"encoding/json"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"github.com/lineupdev/lineup/applier"
 	"github.com/lineupdev/lineup/applier/line"
 	"github.com/lineupdev/lineup/applier/sandbox"
+	"github.com/lineupdev/lineup/applier/sandbox/sandboxtest"
 	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner/state"
 	"github.com/lineupdev/lineup/planner/state/pgstate"
@@ -94,32 +94,6 @@ func testApplyLosesDatabase(t *testing.T, url string, lose func()) {
 	require.NoError(t, apply(t, context.Background(), dir, client, applier.Options{Backend: open()}))
 	st, err = open().Load(context.Background())
 	require.NoError(t, err)
-	requireAcceptedOnce(t, sb, st, n)
-}
-
-// requireAcceptedOnce checks that each of the n pushes was accepted once
-// and that st records each as sent with the request ID LINE accepted.
-func requireAcceptedOnce(t *testing.T, sb *sandbox.Server, st *state.State, n int) {
-	perText := map[string]int{}
-	acceptedID := map[string]string{}
-	for _, r := range sb.Requests() {
-		if !r.Accepted {
-			continue
-		}
-		var body struct {
-			Messages []struct{ Text string } `json:"messages"`
-		}
-		require.NoError(t, json.Unmarshal(r.Body, &body))
-		perText[body.Messages[0].Text]++
-		acceptedID[r.RetryKey] = r.RequestID
-	}
-	require.Len(t, perText, n)
-	for text, count := range perText {
-		require.Equal(t, 1, count, "%q accepted %d times", text, count)
-	}
-	require.Len(t, st.Sends, n)
-	for addr, rec := range st.Sends {
-		require.Equal(t, state.Sent, rec.Status, addr)
-		require.Equal(t, acceptedID[rec.RetryKey], rec.RequestID, "%s: request ID", addr)
-	}
+	sandboxtest.RequireOncePerPush(t, sb, n)
+	sandboxtest.RequireStateAccepted(t, sb, st, n)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"math/rand/v2"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"github.com/lineupdev/lineup/applier/sandbox"
+	"github.com/lineupdev/lineup/applier/sandbox/sandboxtest"
 	"github.com/lineupdev/lineup/planner/state"
 	"github.com/lineupdev/lineup/planner/state/pgstate/pgtest"
 	"github.com/stretchr/testify/require"
@@ -70,8 +70,8 @@ func testKilledApplies(t *testing.T, backend backendKind, n, kills int) {
 	require.NoError(t, err, "%s", out)
 	t.Logf("%d kills; %d applies finished before their kill", kills, finishedEarly)
 
-	requireOncePerPush(t, sb, n)
-	requireStateAccepted(t, sb, readState(t, apply), n)
+	sandboxtest.RequireOncePerPush(t, sb, n)
+	sandboxtest.RequireStateAccepted(t, sb, readState(t, apply), n)
 	plan := apply()
 	plan.Args = []string{plan.Path, "-chdir=" + dir, "plan"}
 	out, err = plan.CombinedOutput()
@@ -135,43 +135,6 @@ func readState(t *testing.T, apply func() *exec.Cmd) *state.State {
 	return st
 }
 
-// requireStateAccepted checks that the state records each of the n
-// pushes as sent, with the retry key and request ID LINE accepted.
-func requireStateAccepted(t *testing.T, sb *sandbox.Server, st *state.State, n int) {
-	accepted := map[string]string{}
-	for _, r := range sb.Requests() {
-		if r.Accepted {
-			accepted[r.RetryKey] = r.RequestID
-		}
-	}
-	require.Len(t, st.Sends, n)
-	for addr, rec := range st.Sends {
-		require.Equal(t, state.Sent, rec.Status, addr)
-		require.Contains(t, accepted, rec.RetryKey, "%s: its retry key was never accepted", addr)
-		require.Equal(t, accepted[rec.RetryKey], rec.RequestID, "%s: request ID", addr)
-	}
-}
-
-// requireOncePerPush checks that the sandbox accepted each of the n
-// pushes exactly once.
-func requireOncePerPush(t *testing.T, sb *sandbox.Server, n int) {
-	perText := map[string]int{}
-	for _, r := range sb.Requests() {
-		if !r.Accepted {
-			continue
-		}
-		var body struct {
-			Messages []struct{ Text string } `json:"messages"`
-		}
-		require.NoError(t, json.Unmarshal(r.Body, &body))
-		perText[body.Messages[0].Text]++
-	}
-	require.Len(t, perText, n, "distinct pushes accepted")
-	for text, count := range perText {
-		require.Equal(t, 1, count, "%q accepted %d times", text, count)
-	}
-}
-
 // Ctrl-C (SIGINT), or the SIGTERM a cancelled CI job gets, during an
 // apply starts no new request, waits for those in flight, records them
 // (the journal folded into the state) and exits non-zero: every push the
@@ -220,7 +183,7 @@ func testInterruptedApply(t *testing.T, sig os.Signal, n int) {
 
 	out, err := apply().CombinedOutput()
 	require.NoError(t, err, "%s", out)
-	requireOncePerPush(t, sb, n)
+	sandboxtest.RequireOncePerPush(t, sb, n)
 }
 
 // waitForRequest returns a channel closed once the sandbox's log holds a
