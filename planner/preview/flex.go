@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner/rules"
 )
 
 // Flex layout as LINE defines it
@@ -172,7 +173,7 @@ func (d *drawer) flexItem(c map[string]any, typ, parentLayout string, c2 *css) {
 		return
 	}
 	horizontal := parentLayout != "vertical"
-	f, set := num(c["flex"])
+	f, set := rules.Number(c["flex"])
 	if !set {
 		f = 0
 		if horizontal || typ == "filler" {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner/rules"
 )
 
 // gravity maps a component's gravity (top, center, bottom) to CSS
@@ -41,7 +42,7 @@ func (d *drawer) text(c map[string]any, path string, c2 *css) *node {
 	}
 	if boolOf(c["wrap"]) {
 		p.set("white-space", "pre-wrap").set("overflow-wrap", "anywhere")
-		if m, ok := num(c["maxLines"]); ok && m > 0 {
+		if m, ok := rules.Number(c["maxLines"]); ok && m > 0 {
 			p.set("display", "-webkit-box").set("-webkit-box-orient", "vertical").
 				set("-webkit-line-clamp", strconv.Itoa(int(m))).set("overflow", "hidden")
 		}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/lineupdev/lineup/lang"
+	"github.com/lineupdev/lineup/planner/rules"
 )
 
 // Sizes of the chat (px): the phone's width, and the widest a carousel's
@@ -40,7 +41,7 @@ func (d *drawer) message(m map[string]any, path string) (n *node, wide bool) {
 		p := d.picture("movie", d.value(m["previewImageUrl"], lang.JoinKey(path, "previewImageUrl")), "cover")
 		return p.add(span("play", "▶")), false
 	case "audio":
-		ms, _ := num(m["duration"])
+		ms, _ := rules.Number(m["duration"])
 		sec := int(ms / 1000)
 		return div("bubble-text audio", span("play-mark", "▶"), span("dur", fmt.Sprintf("%d:%02d", sec/60, sec%60))), false
 	case "location":
@@ -65,7 +66,7 @@ func (d *drawer) message(m map[string]any, path string) (n *node, wide bool) {
 // idPart is an ID for a URL path: digits and letters only.
 func idPart(v any) string {
 	s := str(v)
-	if f, ok := num(v); ok {
+	if f, ok := rules.Number(v); ok {
 		s = strconv.FormatFloat(f, 'f', -1, 64)
 	}
 	return strings.Map(func(r rune) rune {
@@ -88,7 +89,7 @@ func (d *drawer) textMessage(m map[string]any, path string) *node {
 	text := d.value(m["text"], lang.JoinKey(path, "text"))
 	at := map[int]map[string]any{}
 	for _, e := range list(m["emojis"]) {
-		if i, ok := num(obj(e)["index"]); ok {
+		if i, ok := rules.Number(obj(e)["index"]); ok {
 			at[int(i)] = obj(e)
 		}
 	}
@@ -160,8 +161,8 @@ func (d *drawer) textV2(m map[string]any, path string) *node {
 
 // location draws a location message: a map area, the title and address.
 func (d *drawer) location(m map[string]any, path string) *node {
-	lat, _ := num(m["latitude"])
-	lng, _ := num(m["longitude"])
+	lat, _ := rules.Number(m["latitude"])
+	lng, _ := rules.Number(m["longitude"])
 	return div("location",
 		textNode("map", fmt.Sprintf("map at %.5f, %.5f", lat, lng)),
 		textNode("loc-title", d.value(m["title"], lang.JoinKey(path, "title"))),
@@ -172,8 +173,8 @@ func (d *drawer) location(m map[string]any, path string) *node {
 // width, 1040 units wide, with each tap area outlined and numbered.
 func (d *drawer) imagemap(m map[string]any, path string) *node {
 	bs := obj(m["baseSize"])
-	w, _ := num(bs["width"])
-	h, _ := num(bs["height"])
+	w, _ := rules.Number(bs["width"])
+	h, _ := rules.Number(bs["height"])
 	if w <= 0 || h <= 0 {
 		w, h = 1040, 1040
 	}
@@ -182,10 +183,10 @@ func (d *drawer) imagemap(m map[string]any, path string) *node {
 	n.Path = path
 	n.withStyle(new(css).set("aspect-ratio", strconv.FormatFloat(w, 'f', -1, 64)+" / "+strconv.FormatFloat(h, 'f', -1, 64)))
 	area := func(a map[string]any, class string) *node {
-		x, _ := num(a["x"])
-		y, _ := num(a["y"])
-		aw, _ := num(a["width"])
-		ah, _ := num(a["height"])
+		x, _ := rules.Number(a["x"])
+		y, _ := rules.Number(a["y"])
+		aw, _ := rules.Number(a["width"])
+		ah, _ := rules.Number(a["height"])
 		pct := func(f, of float64) string { return strconv.FormatFloat(f*100/of, 'f', 3, 64) + "%" }
 		return (&node{Class: class}).withStyle(new(css).set("left", pct(x, w)).set("top", pct(y, h)).
 			set("width", pct(aw, w)).set("height", pct(ah, h)))

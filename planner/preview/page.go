@@ -11,6 +11,7 @@ import (
 
 	"github.com/lineupdev/lineup/lang"
 	"github.com/lineupdev/lineup/planner/plandoc"
+	"github.com/lineupdev/lineup/planner/rules"
 )
 
 // Options control the page.
@@ -257,7 +258,7 @@ func recipients(c *plandoc.Change) string {
 		parts = append(parts, "filtered by demographics")
 	}
 	if l := obj(c.Payload["limit"]); l != nil {
-		if m, ok := num(l["max"]); ok {
+		if m, ok := rules.Number(l["max"]); ok {
 			parts = append(parts, fmt.Sprintf("at most %d", int(m)))
 		}
 	}
@@ -268,7 +269,7 @@ func recipients(c *plandoc.Change) string {
 func recipientText(r map[string]any) string {
 	switch str(r["type"]) {
 	case "audience":
-		id, _ := num(r["audienceGroupId"])
+		id, _ := rules.Number(r["audienceGroupId"])
 		if r["audienceGroupId"] == nil {
 			return "audience (known after apply)"
 		}

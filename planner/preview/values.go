@@ -1,7 +1,6 @@
 package preview
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"regexp"
@@ -43,22 +42,6 @@ func obj(v any) map[string]any {
 func list(v any) []any {
 	a, _ := v.([]any)
 	return a
-}
-
-// num is v as a number, with ok=false when it is not one.
-func num(v any) (float64, bool) {
-	switch n := v.(type) {
-	case float64:
-		return n, true
-	case int:
-		return float64(n), true
-	case int64:
-		return float64(n), true
-	case json.Number:
-		f, err := n.Float64()
-		return f, err == nil
-	}
-	return 0, false
 }
 
 // boolOf is v as a bool, false when it is not one.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"math"
 	"net/url"
@@ -202,7 +203,7 @@ func (r *report) integer(obj map[string]any, key, path, what string, required bo
 		}
 		return 0, false
 	}
-	f, ok := number(v)
+	f, ok := Number(v)
 	if !ok || f != math.Trunc(f) {
 		r.add(path, "Invalid "+what, "Must be an integer")
 		return 0, false
@@ -214,7 +215,10 @@ func (r *report) integer(obj map[string]any, key, path, what string, required bo
 	return f, true
 }
 
-func number(v any) (float64, bool) {
+// Number is v, a value of a message body, as a number, with ok=false
+// when it is not one. Bodies hold float64 as encoding/json decodes them,
+// ints as lang builds them, or json.Number.
+func Number(v any) (f float64, ok bool) {
 	switch n := v.(type) {
 	case float64:
 		return n, true
@@ -222,6 +226,9 @@ func number(v any) (float64, bool) {
 		return float64(n), true
 	case int64:
 		return float64(n), true
+	case json.Number:
+		f, err := n.Float64()
+		return f, err == nil
 	}
 	return 0, false
 }

@@ -54,7 +54,7 @@ func (r *report) coordinate(obj map[string]any, key, path string, limit float64)
 		r.add(path, "Missing "+key, "May not be empty")
 		return
 	}
-	f, ok := number(v)
+	f, ok := Number(v)
 	if !ok || f < -limit || f > limit {
 		r.add(path, "Invalid "+key, "Must be a number between -"+fmtNum(limit)+" and "+fmtNum(limit))
 	}

@@ -119,7 +119,7 @@ func (r *report) recipient(path string, v any) int {
 	}
 	switch typ {
 	case "audience":
-		id, ok := number(obj["audienceGroupId"])
+		id, ok := Number(obj["audienceGroupId"])
 		if !ok || id < 1 || id != float64(int64(id)) {
 			r.add(path+".audienceGroupId", "Invalid audience ID", "Must be a positive integer")
 		}
