@@ -2,7 +2,6 @@ package state
 
 import (
 	"context"
-	"errors"
 	"time"
 )
 
@@ -65,22 +64,13 @@ var _ Backend = Files{}
 // Lock takes the lock of the state file (Acquire), trying again every
 // 100ms while it is held, up to wait.
 func (f Files) Lock(ctx context.Context, operation string, wait time.Duration) (func() error, error) {
-	deadline := time.Now().Add(wait)
-	for {
+	return WaitLock(ctx, wait, func() (func() error, error) {
 		l, err := Acquire(f.Path, operation)
-		if err == nil {
-			return l.Release, nil
-		}
-		var held *LockedError
-		if !errors.As(err, &held) || !time.Now().Before(deadline) {
+		if err != nil {
 			return nil, err
 		}
-		select {
-		case <-ctx.Done():
-			return nil, err
-		case <-time.After(100 * time.Millisecond):
-		}
-	}
+		return l.Release, nil
+	})
 }
 
 // Load is Load of the state file.

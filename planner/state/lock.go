@@ -1,6 +1,7 @@
 package state
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,46 +20,78 @@ type Lock struct {
 	f    *os.File
 }
 
-// LockedError is returned by Acquire when the lock is held. The holder
-// fields are empty when the holder had not yet written them.
+// LockedError is a backend's error when another process holds the lock
+// of its state.
 type LockedError struct {
-	// StatePath is the state file, as given to Acquire.
-	StatePath string
-	// Operation, PID, Who (user@host), Command and Created describe the
-	// holder.
-	Operation string
-	PID       int
-	Who       string
-	Command   string
-	Created   time.Time
+	// State names what is locked: "state file lineup.state.json",
+	// `workspace "production"`.
+	State string
+	// Holder is who holds the lock, as it recorded itself; zero when it
+	// had not yet.
+	Holder Holder
+	// Release says how the lock is let go of and what to do meanwhile,
+	// after "which".
+	Release string
 }
 
-// The lock is an OS lock, held only by a running process and released by
-// the system when that process ends, however it ends: the message says so,
-// and never to delete the lock file. Deleting it while an apply runs lets
-// a second apply send what the first is sending.
 func (e *LockedError) Error() string {
-	holder := "another lineup process, which is running"
-	if e.Operation != "" {
-		cmd := ""
-		if e.Command != "" {
-			cmd = ", " + e.Command
-		}
-		holder = fmt.Sprintf("%s (pid %d, %s%s) since %s, which is running", e.Operation, e.PID, e.Who, cmd,
-			e.Created.UTC().Format(time.RFC3339))
-	}
-	return fmt.Sprintf("state file %s is locked by %s; the lock is released when that process ends, however it ends: "+
-		"wait for it (never delete %s, a second apply would send again what the first is sending)",
-		e.StatePath, holder, lockPath(e.StatePath))
+	return fmt.Sprintf("%s is locked by %s, %s", e.State, e.Holder, e.Release)
 }
 
-// holderInfo is the lock file's content.
-type holderInfo struct {
-	Operation string    `json:"operation"`
+// Holder is who holds a state's lock.
+type Holder struct {
+	Operation string    `json:"operation"` // "apply"
 	PID       int       `json:"pid"`
-	Who       string    `json:"who"`
-	Command   string    `json:"command,omitempty"`
-	Created   time.Time `json:"created"`
+	Who       string    `json:"who"`               // user@host
+	Command   string    `json:"command,omitempty"` // "lineup apply"
+	Since     time.Time `json:"created"`
+}
+
+// NewHolder is this process, taking a lock for operation now. Command
+// is the program and the operation, never its other arguments (a -var
+// may hold a secret).
+func NewHolder(operation string) Holder {
+	h := Holder{Operation: operation, PID: os.Getpid(), Who: who(), Command: operation,
+		Since: time.Now().UTC().Truncate(time.Second)}
+	if len(os.Args) > 0 {
+		h.Command = filepath.Base(os.Args[0]) + " " + operation
+	}
+	return h
+}
+
+// String is "apply (pid 42, ci@runner, lineup apply) since
+// 2026-12-02T10:00:00Z", or "another lineup process" when h is unknown.
+func (h Holder) String() string {
+	if h.Operation == "" {
+		return "another lineup process"
+	}
+	about := fmt.Sprintf("pid %d", h.PID)
+	for _, s := range []string{h.Who, h.Command} {
+		if s != "" {
+			about += ", " + s
+		}
+	}
+	return fmt.Sprintf("%s (%s) since %s", h.Operation, about, h.Since.UTC().Format(time.RFC3339))
+}
+
+// WaitLock calls try until it takes a lock, or fails otherwise than with
+// a *LockedError, trying every 100ms up to wait; then, or once ctx ends,
+// it returns the last *LockedError. Every backend waits for its lock
+// (-lock-timeout) through it.
+func WaitLock(ctx context.Context, wait time.Duration, try func() (release func() error, err error)) (func() error, error) {
+	deadline := time.Now().Add(wait)
+	for {
+		release, err := try()
+		var held *LockedError
+		if err == nil || !errors.As(err, &held) || !time.Now().Before(deadline) {
+			return release, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }
 
 // errHeld is what the platform's lockFile returns when the lock is held.
@@ -79,13 +112,7 @@ func Acquire(statePath, operation string) (*Lock, error) {
 	if err != nil {
 		return nil, fmt.Errorf("locking state file %s: %w", statePath, err)
 	}
-	info, err := json.Marshal(holderInfo{
-		Operation: operation,
-		PID:       os.Getpid(),
-		Who:       who(),
-		Command:   command(operation),
-		Created:   time.Now().UTC().Truncate(time.Second),
-	})
+	info, err := json.Marshal(NewHolder(operation))
 	if err == nil {
 		err = writeInfo(f, append(info, '\n'))
 	}
@@ -108,16 +135,17 @@ func writeInfo(f *os.File, info []byte) error {
 }
 
 // lockedError reads the holder from the lock file; an unreadable holder
-// gives a LockedError without one.
+// gives a LockedError without one. The lock is an OS lock, held only by a
+// running process and released by the system when that process ends,
+// however it ends: the error says so, and never to delete the lock file.
+// Deleting it while an apply runs lets a second apply send what the first
+// is sending.
 func lockedError(statePath, path string) error {
-	e := &LockedError{StatePath: statePath}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return e
-	}
-	var h holderInfo
-	if json.Unmarshal(data, &h) == nil {
-		e.Operation, e.PID, e.Who, e.Command, e.Created = h.Operation, h.PID, h.Who, h.Command, h.Created
+	e := &LockedError{State: "state file " + statePath, Release: fmt.Sprintf("which is running; "+
+		"the lock is released when that process ends, however it ends: wait for it, or give -lock-timeout=DURATION "+
+		"to wait for it (never delete %s, a second apply would send again what the first is sending)", path)}
+	if data, err := os.ReadFile(path); err == nil {
+		_ = json.Unmarshal(data, &e.Holder)
 	}
 	return e
 }
@@ -136,16 +164,6 @@ func who() string {
 		name = "unknown-user"
 	}
 	return name + "@" + host
-}
-
-// command is the holder's command as the lock file names it: the
-// program and the operation, never its other arguments (a -var may hold a
-// secret).
-func command(operation string) string {
-	if len(os.Args) == 0 {
-		return operation
-	}
-	return filepath.Base(os.Args[0]) + " " + operation
 }
 
 // Release gives the lock back: it empties the lock file while still

@@ -19,7 +19,7 @@ func TestLockExcludesSecondHolder(t *testing.T) {
 	_, err = Acquire(path, "apply")
 	var locked *LockedError
 	require.True(t, errors.As(err, &locked), "second Acquire error = %v, want a *LockedError", err)
-	if locked.Operation != "apply" || locked.PID != os.Getpid() || !strings.Contains(locked.Who, "@") {
+	if h := locked.Holder; h.Operation != "apply" || h.PID != os.Getpid() || !strings.Contains(h.Who, "@") {
 		t.Errorf("LockedError holder = %+v, want apply by this process", locked)
 	}
 	want := fmt.Sprintf("state file %s is locked by apply (pid %d, ", path, os.Getpid())
@@ -27,7 +27,7 @@ func TestLockExcludesSecondHolder(t *testing.T) {
 		t.Errorf("error = %q, want prefix %q", err, want)
 	}
 	for _, says := range []string{", state.test apply) since ", "which is running",
-		"the lock is released when that process ends", "never delete " + path + ".lock"} {
+		"the lock is released when that process ends", "-lock-timeout=DURATION", "never delete " + path + ".lock"} {
 		if !strings.Contains(err.Error(), says) {
 			t.Errorf("error = %q, does not say %q", err, says)
 		}
@@ -47,10 +47,12 @@ func TestLockExcludesSecondHolder(t *testing.T) {
 }
 
 func TestLockedErrorWithoutHolder(t *testing.T) {
-	e := &LockedError{StatePath: "lineup.state.json"}
-	want := "state file lineup.state.json is locked by another lineup process, which is running; " +
-		"the lock is released when that process ends, however it ends: wait for it " +
-		"(never delete lineup.state.json.lock, a second apply would send again what the first is sending)"
+	path := filepath.Join(t.TempDir(), "lineup.state.json")
+	require.NoError(t, os.WriteFile(path+".lock", nil, 0o600)) // a holder that has not written itself yet
+	e := lockedError(path, path+".lock")
+	want := "state file " + path + " is locked by another lineup process, which is running; " +
+		"the lock is released when that process ends, however it ends: wait for it, or give -lock-timeout=DURATION " +
+		"to wait for it (never delete " + path + ".lock, a second apply would send again what the first is sending)"
 	if e.Error() != want {
 		t.Errorf("Error() = %q, want %q", e.Error(), want)
 	}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"os"
 	"sync"
 	"time"
 
@@ -369,37 +368,15 @@ func historyExtends(next, old [][]byte) bool {
 	return true
 }
 
-// LockedError is Lock's error when another process holds the
-// workspace's lock.
-type LockedError struct {
-	Workspace string
-	// Host, PID, Command and Since describe the holder; empty when it had
-	// not written them yet.
-	Host    string
-	PID     int
-	Command string
-	Since   time.Time
-}
-
-func (e *LockedError) Error() string {
-	holder := "another lineup process"
-	if e.Command != "" {
-		holder = fmt.Sprintf("%s (pid %d on %s) since %s", e.Command, e.PID, e.Host, e.Since.UTC().Format(time.RFC3339))
-	}
-	return fmt.Sprintf("workspace %q is locked by %s; wait for it to finish, or give -lock-timeout=DURATION to wait for it. "+
-		"The lock is released when its holder's database connection ends", e.Workspace, holder)
-}
-
 // Lock takes the workspace's advisory lock on the Backend's connection,
 // trying every 100ms up to wait, and records the holder.
 func (b *Backend) Lock(ctx context.Context, operation string, wait time.Duration) (func() error, error) {
-	deadline := time.Now().Add(wait)
-	for {
+	return state.WaitLock(ctx, wait, func() (func() error, error) {
 		b.mu.Lock()
 		var ok bool
 		err := b.conn.QueryRow(ctx, "SELECT pg_try_advisory_lock($1)", b.lockKey).Scan(&ok)
 		if err == nil && ok {
-			err = b.writeHolder(ctx, operation)
+			err = b.writeHolder(ctx, state.NewHolder(operation))
 			if err != nil {
 				b.unlock(ctx)
 			}
@@ -415,25 +392,16 @@ func (b *Backend) Lock(ctx context.Context, operation string, wait time.Duration
 				return b.unlock(context.Background())
 			}, nil
 		}
-		if !time.Now().Before(deadline) {
-			return nil, b.lockedError(ctx)
-		}
-		select {
-		case <-ctx.Done():
-			return nil, b.lockedError(context.Background())
-		case <-time.After(100 * time.Millisecond):
-		}
-	}
+		return nil, b.lockedError(ctx)
+	})
 }
 
-func (b *Backend) writeHolder(ctx context.Context, operation string) error {
-	host, err := os.Hostname()
-	if err != nil {
-		host = "unknown-host"
-	}
-	_, err = b.conn.Exec(ctx, "INSERT INTO "+b.s+".locks (workspace, host, pid, command, since) VALUES ($1, $2, $3, $4, now()) "+
+// writeHolder records h in the locks table: its user@host in the host
+// column, its operation in command.
+func (b *Backend) writeHolder(ctx context.Context, h state.Holder) error {
+	_, err := b.conn.Exec(ctx, "INSERT INTO "+b.s+".locks (workspace, host, pid, command, since) VALUES ($1, $2, $3, $4, $5) "+
 		"ON CONFLICT (workspace) DO UPDATE SET host = excluded.host, pid = excluded.pid, command = excluded.command, since = excluded.since",
-		b.workspace, host, os.Getpid(), operation)
+		b.workspace, h.Who, h.PID, h.Operation, h.Since)
 	return err
 }
 
@@ -447,10 +415,13 @@ func (b *Backend) unlock(ctx context.Context) error {
 }
 
 func (b *Backend) lockedError(ctx context.Context) error {
-	e := &LockedError{Workspace: b.workspace}
+	e := &state.LockedError{State: fmt.Sprintf("workspace %q", b.workspace),
+		Release: "which holds it until its database connection ends: wait for it to finish, " +
+			"or give -lock-timeout=DURATION to wait for it"}
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	h := &e.Holder
 	_ = b.conn.QueryRow(ctx, "SELECT host, pid, command, since FROM "+b.s+".locks WHERE workspace = $1", b.workspace).
-		Scan(&e.Host, &e.PID, &e.Command, &e.Since)
+		Scan(&h.Who, &h.PID, &h.Operation, &h.Since)
 	return e
 }

@@ -3,6 +3,7 @@ package pgstate_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"sync"
 	"testing"
@@ -100,14 +101,14 @@ func TestLock(t *testing.T) {
 	unlock, err := first.Lock(ctx, "apply", 0)
 	require.NoError(t, err)
 	_, err = second.Lock(ctx, "state push", 0)
-	var locked *pgstate.LockedError
+	var locked *state.LockedError
 	require.ErrorAs(t, err, &locked)
-	host, _ := os.Hostname()
-	require.Equal(t, "apply", locked.Command)
-	require.Equal(t, os.Getpid(), locked.PID)
-	require.Equal(t, host, locked.Host)
-	require.WithinDuration(t, time.Now(), locked.Since, time.Minute)
-	require.Contains(t, err.Error(), "apply (pid")
+	me := state.NewHolder("apply")
+	require.Equal(t, "apply", locked.Holder.Operation)
+	require.Equal(t, os.Getpid(), locked.Holder.PID)
+	require.Equal(t, me.Who, locked.Holder.Who)
+	require.WithinDuration(t, time.Now(), locked.Holder.Since, time.Minute)
+	require.Contains(t, err.Error(), fmt.Sprintf(`workspace %q is locked by apply (pid %d, %s) since `, ws, os.Getpid(), me.Who))
 
 	// With a timeout, the second waits for the first to let go.
 	go func() {
