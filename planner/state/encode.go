@@ -29,7 +29,9 @@ func Encode(s *State) ([]byte, error) {
 // ends by writing the whole state, thousands of records after a large
 // one, so records are encoded each on its own, a chunk at a time on
 // every core, and written as they are ready rather than gathered in one
-// buffer as large as the file.
+// buffer as large as the file. The fields written are fileV1's, in its
+// order and with its omissions; TestEncodeIsEncodingJSON fails when the
+// two part.
 func EncodeTo(w io.Writer, s *State) error {
 	f := fromState(s)
 	e := encoder{w: bufio.NewWriterSize(w, 256<<10)}
