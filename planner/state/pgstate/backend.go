@@ -224,8 +224,10 @@ func (b *Backend) Commit(ctx context.Context, s *state.State) error {
 	return nil
 }
 
-// Replace makes the workspace hold s, whatever it held: with force, even
-// a state of another lineage (state push -force).
+// Replace makes the workspace hold s (state push). Without force, it
+// refuses a state of another lineage, and one that would forget sends the
+// workspace records (an older copy of its state: the next apply would
+// send them again).
 func (b *Backend) Replace(ctx context.Context, s *state.State, force bool) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -235,6 +237,14 @@ func (b *Backend) Replace(ctx context.Context, s *state.State, force bool) error
 	}
 	if st.Serial > 0 && st.Lineage != s.Lineage && !force {
 		return fmt.Errorf("%s holds another state (lineage %s, not %s); give -force to replace it", b, st.Lineage, s.Lineage)
+	}
+	if lost := state.Forgets(st, s); len(lost) > 0 && st.Lineage == s.Lineage && !force {
+		what, again := lost[0], "it"
+		if len(lost) > 1 {
+			what, again = fmt.Sprintf("%s and %d more sends", lost[0], len(lost)-1), "them"
+		}
+		return fmt.Errorf("%s records %s as sent or in flight, and the state pushed does not (is it an older copy?): "+
+			"the next apply would send %s again. Nothing was pushed; give -force to replace it anyway", b, what, again)
 	}
 	b.known = snap
 	if st.Serial > s.Serial {

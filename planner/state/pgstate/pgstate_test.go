@@ -150,6 +150,36 @@ func TestConcurrentMigration(t *testing.T) {
 	require.NoError(t, errors.Join(errs...))
 }
 
+// Push refuses an older copy of the workspace's state, which would make
+// the next apply send again what was sent since, unless forced; pushing
+// the same state again changes nothing.
+func TestReplaceRefusesOlderCopy(t *testing.T) {
+	ctx := context.Background()
+	url, ws := pgtest.URL(t), pgtest.Workspace()
+	b := open(t, url, ws)
+	st, err := b.Load(ctx)
+	require.NoError(t, err)
+	st.Sends["push.a"] = sample("push.a", "ka")
+	require.NoError(t, b.Replace(ctx, st, false))
+	older, err := open(t, url, ws).Load(ctx)
+	require.NoError(t, err)
+	require.NoError(t, b.Replace(ctx, older, false), "the same state again")
+
+	st.Sends["push.b"] = sample("push.b", "kb")
+	st.Sends["push.c"] = sample("push.c", "kc")
+	require.NoError(t, b.Commit(ctx, st))
+	err = b.Replace(ctx, older, false)
+	require.ErrorContains(t, err, "records push.b and 1 more sends as sent or in flight, and the state pushed does not")
+	got, err := open(t, url, ws).Load(ctx)
+	require.NoError(t, err)
+	require.Len(t, got.Sends, 3, "nothing was pushed")
+
+	require.NoError(t, b.Replace(ctx, older, true))
+	got, err = open(t, url, ws).Load(ctx)
+	require.NoError(t, err)
+	require.Len(t, got.Sends, 1)
+}
+
 // Push refuses a state of another lineage unless forced.
 func TestReplace(t *testing.T) {
 	ctx := context.Background()

@@ -160,9 +160,10 @@ type replacer interface {
 
 func runStatePush(ctx context.Context, g global, args []string, s Streams) int {
 	fs := newFlags("state push [options] FILE", "Puts the state file FILE, with its journal folded in, into the "+
-		"workspace of the configuration's backend block. A workspace that holds another state (another lineage) "+
+		"workspace of the configuration's backend block. A workspace that holds another state (another lineage), "+
+		"or sends FILE does not record (FILE is an older copy: the next apply would send them again), "+
 		"is left as it is unless -force.", s)
-	force := fs.Bool("force", false, "replace a workspace that holds another state")
+	force := fs.Bool("force", false, "replace a workspace that holds another state, or records sends FILE does not")
 	var sf stateFlags
 	sf.register(fs)
 	if code, ok := parseArgs(fs, args, s, 1); !ok {
