@@ -70,13 +70,7 @@ var requireApprovalSchema = &hcl.BodySchema{
 // at most one.
 func (m *module) addPolicy(block *hcl.Block) hcl.Diagnostics {
 	if prev := m.policy; prev != nil {
-		return hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Duplicate policy block",
-			Detail: fmt.Sprintf("A policy block is already declared at %s:%d. A configuration has at most one policy block.",
-				prev.DeclRange.Filename, prev.DeclRange.Start.Line),
-			Subject: block.DefRange.Ptr(),
-		}}
+		return secondBlock(block, prev.DeclRange, "A configuration has")
 	}
 	p := &Policy{DeclRange: block.DefRange}
 	m.policy = p

@@ -27,18 +27,24 @@ var channelSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{{Name: "token_env"}, {Name: "secret_env"}},
 }
 
+// secondBlock is the error for block, of a type that its container holds
+// at most one of, first declared at prev; holder begins the sentence
+// that says so ("A configuration has").
+func secondBlock(block *hcl.Block, prev hcl.Range, holder string) hcl.Diagnostics {
+	return hcl.Diagnostics{{
+		Severity: hcl.DiagError,
+		Summary:  "Duplicate " + block.Type + " block",
+		Detail: fmt.Sprintf("A %s block is already declared at %s:%d. %s at most one %s block.",
+			block.Type, prev.Filename, prev.Start.Line, holder, block.Type),
+		Subject: block.DefRange.Ptr(),
+	}}
+}
+
 // addSettings decodes the lineup block into m.settings; a configuration
 // has at most one.
 func (m *module) addSettings(block *hcl.Block) hcl.Diagnostics {
 	if m.settingsSeen {
-		p := m.settings.DeclRange
-		return hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Duplicate lineup block",
-			Detail: fmt.Sprintf("A lineup block is already declared at %s:%d. A configuration has at most one lineup block.",
-				p.Filename, p.Start.Line),
-			Subject: block.DefRange.Ptr(),
-		}}
+		return secondBlock(block, m.settings.DeclRange, "A configuration has")
 	}
 	m.settingsSeen = true
 	m.settings.DeclRange = block.DefRange
@@ -74,13 +80,7 @@ func (m *module) addSettings(block *hcl.Block) hcl.Diagnostics {
 // lineup block's state argument, which a backend replaces.
 func (m *module) addBackend(block *hcl.Block, state *hcl.Attribute) hcl.Diagnostics {
 	if prev := m.settings.Backend; prev != nil {
-		return hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Duplicate backend block",
-			Detail: fmt.Sprintf("A backend block is already declared at %s:%d. A lineup block holds at most one backend block.",
-				prev.DeclRange.Filename, prev.DeclRange.Start.Line),
-			Subject: block.DefRange.Ptr(),
-		}}
+		return secondBlock(block, prev.DeclRange, "A lineup block holds")
 	}
 	if block.Labels[0] != "postgres" {
 		return hcl.Diagnostics{{
