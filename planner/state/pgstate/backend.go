@@ -133,13 +133,9 @@ func (b *Backend) load(ctx context.Context) (*state.State, *snapshot, error) {
 		return nil, nil, err
 	}
 	st.Serial = uint64(serial)
-	rows, err := tx.Query(ctx, "SELECT address, record::text FROM "+b.s+".sends WHERE workspace = $1", b.workspace)
-	if err != nil {
-		return nil, nil, err
-	}
 	var addr string
 	var data []byte
-	_, err = pgx.ForEachRow(rows, []any{&addr, &data}, func() error {
+	err = b.eachRow(ctx, tx, "SELECT address, record::text FROM "+b.s+".sends WHERE workspace = $1", []any{&addr, &data}, func() error {
 		r, err := state.UnmarshalRecord(data, fmt.Sprintf("sends[%q]", addr))
 		if err != nil {
 			return err
@@ -151,11 +147,7 @@ func (b *Backend) load(ctx context.Context) (*state.State, *snapshot, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	rows, err = tx.Query(ctx, "SELECT record::text FROM "+b.s+".history WHERE workspace = $1 ORDER BY seq", b.workspace)
-	if err != nil {
-		return nil, nil, err
-	}
-	_, err = pgx.ForEachRow(rows, []any{&data}, func() error {
+	err = b.eachRow(ctx, tx, "SELECT record::text FROM "+b.s+".history WHERE workspace = $1 ORDER BY seq", []any{&data}, func() error {
 		r, err := state.UnmarshalRecord(data, fmt.Sprintf("history[%d]", len(st.History)))
 		if err != nil {
 			return err
@@ -167,11 +159,7 @@ func (b *Backend) load(ctx context.Context) (*state.State, *snapshot, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	rows, err = tx.Query(ctx, "SELECT address, audience::text FROM "+b.s+".audiences WHERE workspace = $1", b.workspace)
-	if err != nil {
-		return nil, nil, err
-	}
-	_, err = pgx.ForEachRow(rows, []any{&addr, &data}, func() error {
+	err = b.eachRow(ctx, tx, "SELECT address, audience::text FROM "+b.s+".audiences WHERE workspace = $1", []any{&addr, &data}, func() error {
 		a, err := state.UnmarshalAudience(data, fmt.Sprintf("audiences[%q]", addr))
 		if err != nil {
 			return err
@@ -183,11 +171,7 @@ func (b *Backend) load(ctx context.Context) (*state.State, *snapshot, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	rows, err = tx.Query(ctx, "SELECT name, reply::text FROM "+b.s+".replies WHERE workspace = $1", b.workspace)
-	if err != nil {
-		return nil, nil, err
-	}
-	_, err = pgx.ForEachRow(rows, []any{&addr, &data}, func() error {
+	err = b.eachRow(ctx, tx, "SELECT name, reply::text FROM "+b.s+".replies WHERE workspace = $1", []any{&addr, &data}, func() error {
 		r, err := state.UnmarshalReply(data, addr)
 		if err != nil {
 			return err
@@ -203,6 +187,17 @@ func (b *Backend) load(ctx context.Context) (*state.State, *snapshot, error) {
 		return nil, nil, err
 	}
 	return st, snap, tx.Commit(ctx)
+}
+
+// eachRow runs query, with the workspace as $1, in tx, and calls fn after
+// scanning each row into dest.
+func (b *Backend) eachRow(ctx context.Context, tx pgx.Tx, query string, dest []any, fn func() error) error {
+	rows, err := tx.Query(ctx, query, b.workspace)
+	if err != nil {
+		return err
+	}
+	_, err = pgx.ForEachRow(rows, dest, fn)
+	return err
 }
 
 func mustMarshalRecord(r *state.Record) []byte {
