@@ -8,9 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync"
 
 	"github.com/lineupdev/lineup/internal/atomicfile"
+	"github.com/lineupdev/lineup/internal/groupcommit"
 )
 
 // A journal is the write-ahead log beside a state file
@@ -126,15 +126,8 @@ func applyEntry(s *State, line []byte) error {
 // concurrent use: appends that arrive while a batch is being written are
 // written and fsynced together in the next one (group commit).
 type Journal struct {
-	f *os.File
-
-	mu      sync.Mutex
-	cond    *sync.Cond
-	buf     []byte
-	waiters []chan error
-	closed  bool
-	err     error // the first write error; every later append fails
-	done    chan struct{}
+	f     *os.File
+	lines *groupcommit.Queue[[]byte]
 }
 
 // Fold makes the state file at path hold s, which must include the
@@ -160,12 +153,10 @@ func OpenJournal(path string, s *State) (*Journal, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating state journal: %w", err)
 	}
-	j := &Journal{f: f, done: make(chan struct{})}
-	j.cond = sync.NewCond(&j.mu)
+	j := &Journal{f: f}
+	j.lines = groupcommit.Start(j.write)
 	header, _ := json.Marshal(journalHeader{Journal: 1, Lineage: s.Lineage, Serial: s.Serial})
-	j.buf = append(header, '\n')
-	go j.loop()
-	if err := j.wait(j.enqueue(nil)); err != nil {
+	if err := j.lines.Add(append(header, '\n'), true); err != nil {
 		j.Close()
 		return nil, err
 	}
@@ -208,87 +199,28 @@ func (j *Journal) append(e journalEntry, durable bool) error {
 	if err != nil {
 		return fmt.Errorf("encoding state journal entry: %w", err)
 	}
-	line = append(line, '\n')
-	var w chan error
-	if durable {
-		w = make(chan error, 1)
-	}
-	return j.wait(j.enqueueLine(line, w))
+	return j.lines.Add(append(line, '\n'), durable)
 }
 
-func (j *Journal) enqueue(w chan error) chan error {
-	if w == nil {
-		w = make(chan error, 1)
+// write appends a batch of lines to the file and fsyncs it.
+func (j *Journal) write(lines [][]byte) error {
+	var buf []byte
+	for _, line := range lines {
+		buf = append(buf, line...)
 	}
-	return j.enqueueLine(nil, w)
-}
-
-func (j *Journal) enqueueLine(line []byte, w chan error) chan error {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	if j.closed || j.err != nil {
-		if w != nil {
-			w <- errors.Join(errors.New("state journal is closed"), j.err)
-		}
-		return w
+	_, err := j.f.Write(buf)
+	if err == nil {
+		err = j.f.Sync()
 	}
-	j.buf = append(j.buf, line...)
-	if w != nil {
-		j.waiters = append(j.waiters, w)
+	if err != nil {
+		return fmt.Errorf("writing state journal: %w", err)
 	}
-	j.cond.Signal()
-	return w
-}
-
-func (j *Journal) wait(w chan error) error {
-	if w == nil {
-		return nil
-	}
-	return <-w
-}
-
-// loop writes batches until the journal is closed and drained.
-func (j *Journal) loop() {
-	defer close(j.done)
-	for {
-		j.mu.Lock()
-		for len(j.buf) == 0 && len(j.waiters) == 0 && !j.closed {
-			j.cond.Wait()
-		}
-		if len(j.buf) == 0 && len(j.waiters) == 0 && j.closed {
-			j.mu.Unlock()
-			return
-		}
-		buf, waiters := j.buf, j.waiters
-		j.buf, j.waiters = nil, nil
-		j.mu.Unlock()
-
-		_, err := j.f.Write(buf)
-		if err == nil {
-			err = j.f.Sync()
-		}
-		if err != nil {
-			err = fmt.Errorf("writing state journal: %w", err)
-			j.mu.Lock()
-			j.err = err
-			j.mu.Unlock()
-		}
-		for _, w := range waiters {
-			w <- err
-		}
-	}
+	return nil
 }
 
 // Close writes what is queued, fsyncs it and closes the file. It does not
 // remove the journal: Fold does, once the snapshot holds it.
 func (j *Journal) Close() error {
-	j.mu.Lock()
-	j.closed = true
-	j.cond.Signal()
-	j.mu.Unlock()
-	<-j.done
-	err := j.f.Close()
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	return errors.Join(j.err, err)
+	err := j.lines.Close()
+	return errors.Join(err, j.f.Close())
 }

@@ -2,11 +2,10 @@ package pgstate
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"sync"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/lineupdev/lineup/internal/groupcommit"
 	"github.com/lineupdev/lineup/planner/state"
 )
 
@@ -14,15 +13,8 @@ import (
 // transaction is being committed are committed together in the next one
 // (group commit), so recording keeps up with LINE's rate limits.
 type journal struct {
-	b *Backend
-
-	mu      sync.Mutex
-	cond    *sync.Cond
-	ops     []op
-	waiters []chan error
-	closed  bool
-	err     error // the first failure; every later change fails
-	done    chan struct{}
+	b   *Backend
+	ops *groupcommit.Queue[op]
 }
 
 // op is one change: kind "put", "forget", "drop", "audience" or
@@ -40,22 +32,21 @@ func (b *Backend) OpenJournal(ctx context.Context, s *state.State) (state.Record
 	if err := b.Commit(ctx, s); err != nil {
 		return nil, err
 	}
-	j := &journal{b: b, done: make(chan struct{})}
-	j.cond = sync.NewCond(&j.mu)
-	go j.loop()
+	j := &journal{b: b}
+	j.ops = groupcommit.Start(j.commit)
 	return j, nil
 }
 
 func (j *journal) Put(r *state.Record, durable bool) error {
-	return j.add(op{"put", r.Address, mustMarshalRecord(r)}, durable)
+	return j.ops.Add(op{"put", r.Address, mustMarshalRecord(r)}, durable)
 }
 
 func (j *journal) Forget(r *state.Record, durable bool) error {
-	return j.add(op{"forget", r.Address, mustMarshalRecord(r)}, durable)
+	return j.ops.Add(op{"forget", r.Address, mustMarshalRecord(r)}, durable)
 }
 
 func (j *journal) Drop(address string, durable bool) error {
-	return j.add(op{"drop", address, nil}, durable)
+	return j.ops.Add(op{"drop", address, nil}, durable)
 }
 
 func (j *journal) PutAudience(a *state.Audience, durable bool) error {
@@ -63,69 +54,23 @@ func (j *journal) PutAudience(a *state.Audience, durable bool) error {
 	if err != nil {
 		return err
 	}
-	return j.add(op{"audience", a.Address, data}, durable)
+	return j.ops.Add(op{"audience", a.Address, data}, durable)
 }
 
 func (j *journal) DropAudience(address string, durable bool) error {
-	return j.add(op{"audience-drop", address, nil}, durable)
+	return j.ops.Add(op{"audience-drop", address, nil}, durable)
 }
 
-func (j *journal) add(o op, durable bool) error {
-	var w chan error
-	if durable {
-		w = make(chan error, 1)
-	}
-	j.mu.Lock()
-	if j.closed || j.err != nil {
-		err := errors.Join(errors.New("the state journal is closed"), j.err)
-		j.mu.Unlock()
-		return err
-	}
-	j.ops = append(j.ops, o)
-	if w != nil {
-		j.waiters = append(j.waiters, w)
-	}
-	j.cond.Signal()
-	j.mu.Unlock()
-	if w == nil {
-		return nil
-	}
-	return <-w
-}
-
-func (j *journal) loop() {
-	defer close(j.done)
-	for {
-		j.mu.Lock()
-		for len(j.ops) == 0 && !j.closed {
-			j.cond.Wait()
-		}
-		if len(j.ops) == 0 {
-			j.mu.Unlock()
-			return
-		}
-		ops, waiters := j.ops, j.waiters
-		j.ops, j.waiters = nil, nil
-		j.mu.Unlock()
-
-		err := j.commit(ops)
-		if err != nil {
-			err = fmt.Errorf("recording in %s: %s", j.b, Cause(err))
-			j.mu.Lock()
-			if j.err == nil {
-				j.err = err
-			}
-			j.mu.Unlock()
-		}
-		for _, w := range waiters {
-			w <- err
-		}
-	}
-}
-
-// commit writes ops in one transaction and updates what the Backend knows
-// the database holds.
+// commit writes a batch of ops in one transaction and updates what the
+// Backend knows the database holds.
 func (j *journal) commit(ops []op) error {
+	if err := j.commitRows(ops); err != nil {
+		return fmt.Errorf("recording in %s: %s", j.b, Cause(err))
+	}
+	return nil
+}
+
+func (j *journal) commitRows(ops []op) error {
 	b := j.b
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -165,12 +110,5 @@ func (j *journal) commit(ops []op) error {
 
 // Close commits what is queued and stops the journal.
 func (j *journal) Close() error {
-	j.mu.Lock()
-	j.closed = true
-	j.cond.Signal()
-	j.mu.Unlock()
-	<-j.done
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	return j.err
+	return j.ops.Close()
 }
