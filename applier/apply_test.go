@@ -79,12 +79,7 @@ func testApplyUnderFaults(t *testing.T, backend func(dir string) state.Backend) 
 	}
 	faults, err := sandbox.ParseFaults("drop-before=0.05,drop-after=0.05,500-before=0.05,500-after=0.05,timeout-after=0.05,429=0.05")
 	require.NoError(t, err)
-	sb, err := sandbox.New(sandbox.Options{Faults: faults, FaultTimeout: 2 * time.Second, Seed: 42})
-	require.NoError(t, err)
-	srv := httptest.NewServer(sb)
-	defer srv.Close()
-	client, err := line.New(line.Config{Endpoint: srv.URL, Token: "t", Timeout: 200 * time.Millisecond})
-	require.NoError(t, err)
+	sb, client := serveSandbox(t, sandbox.Options{Faults: faults, FaultTimeout: 2 * time.Second, Seed: 42}, 200*time.Millisecond)
 	dir := t.TempDir()
 	writePushes(t, dir, n)
 	writeMulticast(t, dir, 5000)
@@ -127,6 +122,20 @@ func testApplyUnderFaults(t *testing.T, backend func(dir string) state.Backend) 
 		require.NotEmpty(t, rec.Sent[0].QuoteToken, addr)
 	}
 	require.NoFileExists(t, state.JournalPath(filepath.Join(dir, "lineup.state.json")))
+}
+
+// serveSandbox serves a sandbox with opts over HTTP for the rest of the
+// test, and returns it with a client whose requests time out after
+// timeout (zero: the client's default).
+func serveSandbox(t testing.TB, opts sandbox.Options, timeout time.Duration) (*sandbox.Server, *line.Client) {
+	t.Helper()
+	sb, err := sandbox.New(opts)
+	require.NoError(t, err)
+	srv := httptest.NewServer(sb)
+	t.Cleanup(srv.Close)
+	client, err := line.New(line.Config{Endpoint: srv.URL, Token: "t", Timeout: timeout})
+	require.NoError(t, err)
+	return sb, client
 }
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }

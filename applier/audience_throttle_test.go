@@ -3,7 +3,6 @@ package applier_test
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +11,6 @@ import (
 	"time"
 
 	"github.com/lineupdev/lineup/applier"
-	"github.com/lineupdev/lineup/applier/line"
 	"github.com/lineupdev/lineup/applier/sandbox"
 	"github.com/lineupdev/lineup/planner/state"
 	"github.com/stretchr/testify/require"
@@ -22,15 +20,10 @@ import (
 // nothing was created: apply backs off and tries again, and every
 // audience is created exactly once.
 func TestAudienceCreatesRetriedWhenThrottled(t *testing.T) {
-	sb, err := sandbox.New(sandbox.Options{
+	sb, client := serveSandbox(t, sandbox.Options{
 		RateLimits: true,
 		Rates:      map[string]sandbox.Rate{"audience/upload": {Count: 1, Per: 300 * time.Millisecond}},
-	})
-	require.NoError(t, err)
-	srv := httptest.NewServer(sb)
-	defer srv.Close()
-	client, err := line.New(line.Config{Endpoint: srv.URL, Token: "t", Timeout: 5 * time.Second})
-	require.NoError(t, err)
+	}, 5*time.Second)
 
 	dir := t.TempDir()
 	var b strings.Builder
@@ -40,7 +33,7 @@ func TestAudienceCreatesRetriedWhenThrottled(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "main.lineup.hcl"), []byte(b.String()), 0o644))
 
 	var retried atomic.Int32
-	err = apply(t, context.Background(), dir, client, applier.Options{
+	err := apply(t, context.Background(), dir, client, applier.Options{
 		Attempts: 20, Parallelism: 4, Backoff: func(int) time.Duration { return 100 * time.Millisecond },
 		Report: func(e applier.Event) {
 			if e.Result == applier.Retrying {

@@ -2,7 +2,6 @@ package applier_test
 
 import (
 	"context"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -209,11 +208,6 @@ push "b" {
 // with a LINE client that talks to it.
 func sandboxClient(t *testing.T) (*sandbox.Server, *line.Client) {
 	t.Helper()
-	sb, err := sandbox.New(sandbox.Options{})
-	require.NoError(t, err)
-	srv := httptest.NewServer(sb)
-	t.Cleanup(srv.Close)
-	client, err := line.New(line.Config{Endpoint: srv.URL, Token: "t", Timeout: 5 * time.Second})
-	require.NoError(t, err)
+	sb, client := serveSandbox(t, sandbox.Options{}, 5*time.Second)
 	return sb, client
 }

@@ -2,13 +2,11 @@ package applier_test
 
 import (
 	"context"
-	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/lineupdev/lineup/applier"
-	"github.com/lineupdev/lineup/applier/line"
 	"github.com/lineupdev/lineup/applier/sandbox"
 	"github.com/lineupdev/lineup/applier/sandbox/sandboxtest"
 	"github.com/lineupdev/lineup/lang"
@@ -46,12 +44,7 @@ func TestApplyLosesDatabase(t *testing.T) {
 
 func testApplyLosesDatabase(t *testing.T, url string, lose func()) {
 	const n = 600
-	sb, err := sandbox.New(sandbox.Options{Latency: 5 * time.Millisecond})
-	require.NoError(t, err)
-	srv := httptest.NewServer(sb)
-	defer srv.Close()
-	client, err := line.New(line.Config{Endpoint: srv.URL, Token: "t"})
-	require.NoError(t, err)
+	sb, client := serveSandbox(t, sandbox.Options{Latency: 5 * time.Millisecond}, 0)
 	dir := t.TempDir()
 	writePushes(t, dir, n)
 	ws := pgtest.Workspace()
@@ -74,7 +67,7 @@ func testApplyLosesDatabase(t *testing.T, url string, lose func()) {
 		}
 	}
 	lose()
-	err = <-done
+	err := <-done
 	require.Error(t, err, "an apply that lost its database fails")
 	requests := len(sb.Requests())
 	accepted := len(sb.AcceptedByKey())

@@ -2,7 +2,6 @@ package applier_test
 
 import (
 	"context"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,7 +10,6 @@ import (
 	"time"
 
 	"github.com/lineupdev/lineup/applier"
-	"github.com/lineupdev/lineup/applier/line"
 	"github.com/lineupdev/lineup/applier/sandbox"
 	"github.com/lineupdev/lineup/planner/state"
 	"github.com/stretchr/testify/require"
@@ -50,12 +48,7 @@ narrowcast "earlier" {
 // Applied through lineup, the guide's narrowcast reaches exactly the
 // friends who match, computed here from the sandbox's population.
 func TestSeedNarrowcastThroughApply(t *testing.T) {
-	sb, err := sandbox.New(sandbox.Options{NarrowcastDelay: 20 * time.Millisecond, AudienceDelay: 20 * time.Millisecond})
-	require.NoError(t, err)
-	srv := httptest.NewServer(sb)
-	defer srv.Close()
-	client, err := line.New(line.Config{Endpoint: srv.URL, Token: "t", Timeout: 5 * time.Second})
-	require.NoError(t, err)
+	sb, client := serveSandbox(t, sandbox.Options{NarrowcastDelay: 20 * time.Millisecond, AudienceDelay: 20 * time.Millisecond}, 5*time.Second)
 	opts := applier.Options{PollInterval: 10 * time.Millisecond}
 	dir := t.TempDir()
 	write := func(name, text string) {

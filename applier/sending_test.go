@@ -2,13 +2,11 @@ package applier_test
 
 import (
 	"context"
-	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/lineupdev/lineup/applier"
-	"github.com/lineupdev/lineup/applier/line"
 	"github.com/lineupdev/lineup/applier/sandbox"
 	"github.com/stretchr/testify/require"
 )
@@ -16,12 +14,7 @@ import (
 // Every send is reported as Sending once, before its result, when its
 // retry key is durable: pushes and a multicast of several requests alike.
 func TestSendingBeforeResult(t *testing.T) {
-	sb, err := sandbox.New(sandbox.Options{})
-	require.NoError(t, err)
-	srv := httptest.NewServer(sb)
-	defer srv.Close()
-	client, err := line.New(line.Config{Endpoint: srv.URL, Token: "t", Timeout: 5 * time.Second})
-	require.NoError(t, err)
+	_, client := serveSandbox(t, sandbox.Options{}, 5*time.Second)
 	dir := t.TempDir()
 	writePushes(t, dir, 5)
 	writeMulticast(t, dir, 1200)
