@@ -3,7 +3,6 @@ package planner
 import (
 	"cmp"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -101,14 +100,4 @@ func placeholders(body map[string]any) map[string]any {
 		return "x", true
 	}).(map[string]any)
 	return out
-}
-
-// sortedKeys returns m's keys in order.
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
